@@ -1,0 +1,87 @@
+/// Every general's deviations laid out flat before a run, so that deciding what a
+/// faulty general sends is a short walk over plain integers: no optionals,
+/// sets or reference counting on the hot path.
+struct CompiledDeviations {
+    private struct Rule {
+        static let anyGeneral: Int32 = -1
+        var kind: Kind
+        var value: Int32
+        var firstRound: Int
+        var lastRound: Int
+        /// Index of this rule's receiver row in `receiverRows`, or -1 for every receiver.
+        var receiverRow: Int
+        var about: Int32
+
+        enum Kind: UInt8 { case lie, flip, silent, random }
+    }
+
+    private let rules: [Rule]
+    /// Per general: the range of its rules in `rules`; empty for a loyal general.
+    private let ruleRanges: [Range<Int>]
+    /// One row of `generalCount` flags per rule that names its receivers.
+    private let receiverRows: [Bool]
+    private let generalCount: Int
+    private let order: Int32
+    private let defaultValue: Int32
+    private let valueCount: Int
+    private let seed: UInt64
+
+    init(problem: GeneralsProblem) {
+        generalCount = problem.generalCount
+        order = Int32(problem.order)
+        defaultValue = Int32(problem.defaultValue)
+        valueCount = problem.valueCount
+        seed = problem.seed
+        var rules: [Rule] = []
+        var ranges: [Range<Int>] = []
+        var rows: [Bool] = []
+        for generalDeviations in problem.deviations {
+            let start = rules.count
+            for deviation in generalDeviations {
+                var receiverRow = -1
+                if let receivers = deviation.receivers {
+                    receiverRow = rows.count / max(problem.generalCount, 1)
+                    rows += (0..<problem.generalCount).map { receivers.contains($0) }
+                }
+                let (kind, value): (Rule.Kind, Int32) = switch deviation.action {
+                case .lie(let value): (.lie, Int32(value))
+                case .flip: (.flip, 0)
+                case .silent: (.silent, 0)
+                case .random: (.random, 0)
+                }
+                rules.append(Rule(
+                    kind: kind, value: value, firstRound: deviation.rounds.lowerBound, lastRound: deviation.rounds.upperBound,
+                    receiverRow: receiverRow, about: deviation.about.map { Int32($0) } ?? Rule.anyGeneral))
+            }
+            ranges.append(start..<rules.count)
+        }
+        self.rules = rules
+        self.ruleRanges = ranges
+        self.receiverRows = rows
+    }
+
+    @inline(__always)
+    func isLoyal(_ general: Int32) -> Bool {
+        ruleRanges[Int(general)].isEmpty
+    }
+
+    /// What `sender` sends `receiver` where a loyal general would send `loyal`:
+    /// a value, or -1 for nothing. `previous` is the path's previous sender (-1
+    /// in round 1); `pathHash` identifies the path for `random`.
+    @inline(__always)
+    func send(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
+        for rule in rules[ruleRanges[Int(sender)]] {
+            if rule.receiverRow >= 0, !receiverRows[rule.receiverRow * generalCount + Int(receiver)] { continue }
+            if round < rule.firstRound || round > rule.lastRound { continue }
+            if rule.about != Rule.anyGeneral, rule.about != previous { continue }
+            switch rule.kind {
+            case .lie: return rule.value
+            case .flip: return loyal == order ? defaultValue : order
+            case .silent: return -1
+            case .random:
+                return Int32(RandomValue.pick(seed: seed, pathHash: pathHash, receiver: Int(receiver), valueCount: valueCount))
+            }
+        }
+        return loyal
+    }
+}

@@ -1,0 +1,63 @@
+/// An instance of the Byzantine Generals Problem as the engine sees it: generals
+/// and values are small integers (the language interns names and values before a
+/// run), so the hot path compares integers and never builds a string.
+public struct GeneralsProblem: Sendable, Equatable {
+    /// Generals are numbered `0..<generalCount`.
+    public var generalCount: Int
+    public var commander: Int
+    /// Values are numbered `0..<valueCount`; `order` and `defaultValue` are two of them.
+    public var valueCount: Int
+    /// What a loyal commander orders.
+    public var order: Int
+    /// The value used for a missing message and when no strict majority exists.
+    public var defaultValue: Int
+    /// Each general's deviations, in order; an empty list is a loyal general.
+    public var deviations: [[Deviation]]
+    /// The seed of `random` deviations.
+    public var seed: UInt64
+
+    public init(
+        generalCount: Int, commander: Int = 0, valueCount: Int = 2, order: Int = 0, defaultValue: Int = 1,
+        deviations: [Int: [Deviation]] = [:], seed: UInt64 = 0
+    ) {
+        self.generalCount = generalCount
+        self.commander = commander
+        self.valueCount = valueCount
+        self.order = order
+        self.defaultValue = defaultValue
+        self.deviations = (0..<max(generalCount, 0)).map { deviations[$0] ?? [] }
+        self.seed = seed
+    }
+
+    /// Generals with at least one deviation (traitors and crashed generals).
+    public var faulty: [Int] {
+        deviations.indices.filter { !deviations[$0].isEmpty }
+    }
+
+    public func isFaulty(_ general: Int) -> Bool {
+        deviations.indices.contains(general) && !deviations[general].isEmpty
+    }
+
+    /// The lieutenants in army order.
+    public var lieutenants: [Int] {
+        (0..<generalCount).filter { $0 != commander }
+    }
+
+    /// The fault behaviour as a function: what `path.last` sends to `receiver`
+    /// when a loyal general would send `loyalValue` (nil: nothing). `path` runs
+    /// from the commander to the sender, so its count is the message's round.
+    public func message(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
+        guard let sender = path.last, deviations.indices.contains(sender) else { return loyalValue }
+        let round = path.count
+        let previous = path.count >= 2 ? path[path.count - 2] : nil
+        for deviation in deviations[sender] where deviation.matches(receiver: receiver, round: round, previousSender: previous) {
+            switch deviation.action {
+            case .lie(let value): return value
+            case .flip: return loyalValue == order ? defaultValue : order
+            case .silent: return nil
+            case .random: return RandomValue.pick(seed: seed, pathHash: PathHash.of(path), receiver: receiver, valueCount: valueCount)
+            }
+        }
+        return loyalValue
+    }
+}

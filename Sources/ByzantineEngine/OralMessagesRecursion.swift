@@ -1,0 +1,176 @@
+/// The streaming recursion behind `OralMessages.run`. It follows the paper's
+/// definition literally (every message is made, and a faulty sender's
+/// deviations are applied to each), but keeps all state in buffers allocated
+/// once per run, one slice per level of the recursion, so the hot path neither
+/// allocates nor builds paths.
+final class OralMessagesRecursion {
+    private let n: Int
+    private let m: Int
+    private let valueCount: Int
+    private let order: Int32
+    private let defaultValue: Int32
+    private let commander: Int
+    private let deviations: CompiledDeviations
+    private let hasRandom: Bool
+
+    /// Level d holds the lieutenants of the OM(m − d) being run, in army order.
+    private let lieutenants: UnsafeMutablePointer<Int32>
+    /// Level d: the value each of those lieutenants received from its commander.
+    private let received: UnsafeMutablePointer<Int32>
+    /// Level d: per lieutenant (by position), a count per value.
+    private let tally: UnsafeMutablePointer<Int32>
+    /// Level d: the decision of each general (by general number) in the OM(m − d) just run.
+    private let decided: UnsafeMutablePointer<Int32>
+    /// The path of the current message: commander of level 0 at index 0.
+    private let path: UnsafeMutablePointer<Int32>
+    private let pathHash: UnsafeMutablePointer<UInt64>
+
+    private(set) var messagesPerRound: [Int]
+    private var messagesSinceCheck = 0
+    private static let checkInterval = 1 << 16
+
+    init(problem: GeneralsProblem, m: Int) {
+        n = problem.generalCount
+        self.m = m
+        valueCount = problem.valueCount
+        order = Int32(problem.order)
+        defaultValue = Int32(problem.defaultValue)
+        commander = problem.commander
+        deviations = CompiledDeviations(problem: problem)
+        hasRandom = problem.deviations.joined().contains { $0.action == .random }
+        let levels = m + 1
+        lieutenants = .allocate(capacity: levels * n)
+        received = .allocate(capacity: levels * n)
+        tally = .allocate(capacity: levels * n * valueCount)
+        decided = .allocate(capacity: levels * n)
+        path = .allocate(capacity: levels + 1)
+        pathHash = .allocate(capacity: levels + 1)
+        messagesPerRound = Array(repeating: 0, count: levels)
+    }
+
+    deinit {
+        lieutenants.deallocate()
+        received.deallocate()
+        tally.deallocate()
+        decided.deallocate()
+        path.deallocate()
+        pathHash.deallocate()
+    }
+
+    /// Every general's decision in the top-level OM(m) (the commander's entry is its order).
+    func run(shouldStop: () -> Bool) throws(EngineError) -> [Int] {
+        var count = 0
+        for general in 0..<n where general != commander {
+            lieutenants[count] = Int32(general)
+            count += 1
+        }
+        let top = decided
+        for general in 0..<n { top[general] = order }
+        try om(level: 0, count: count, commander: Int32(commander), value: order, shouldStop: shouldStop)
+        return (0..<n).map { Int(top[$0]) }
+    }
+
+    /// Runs OM(m − level) with `commander` sending `value` (the value a loyal
+    /// commander sends) to the `count` lieutenants at this level, and writes
+    /// their decisions into this level's slice of `decided`.
+    private func om(level: Int, count: Int, commander: Int32, value: Int32, shouldStop: () -> Bool) throws(EngineError) {
+        let members = lieutenants + level * n
+        let values = received + level * n
+        let decisions = decided + level * n
+        let previous: Int32 = level > 0 ? path[level - 1] : -1
+        path[level] = commander
+        pathHash[level] = hasRandom ? PathHash.extend(level > 0 ? pathHash[level - 1] : PathHash.empty, with: Int(commander)) : 0
+
+        // Step 1: the commander sends its value to every lieutenant.
+        let round = level + 1
+        if deviations.isLoyal(commander) {
+            for i in 0..<count { values[i] = value }
+            messagesPerRound[level] &+= count
+        } else {
+            var sent = 0
+            for i in 0..<count {
+                let got = deviations.send(
+                    from: commander, to: members[i], round: round, previous: previous, loyal: value,
+                    pathHash: pathHash[level])
+                if got >= 0 { sent += 1 }
+                values[i] = got >= 0 ? got : defaultValue
+            }
+            messagesPerRound[level] &+= sent
+        }
+        if level == m {
+            for i in 0..<count { decisions[Int(members[i])] = values[i] }
+            return
+        }
+
+        // Step 2: each lieutenant relays its value in OM(m − level − 1); each
+        // counts its own value and what it got from every other lieutenant.
+        let counts = tally + level * n * valueCount
+        counts.update(repeating: 0, count: count * valueCount)
+        for i in 0..<count { counts[i * valueCount + Int(values[i])] += 1 }
+        if level + 1 == m {
+            try relayFinalRound(level: level, count: count, commander: commander, counts: counts, shouldStop: shouldStop)
+        } else {
+            let next = lieutenants + (level + 1) * n
+            let subDecisions = decided + (level + 1) * n
+            for j in 0..<count {
+                var k = 0
+                for i in 0..<count where i != j {
+                    next[k] = members[i]
+                    k += 1
+                }
+                try om(level: level + 1, count: count - 1, commander: members[j], value: values[j], shouldStop: shouldStop)
+                for i in 0..<count where i != j {
+                    counts[i * valueCount + Int(subDecisions[Int(members[i])])] += 1
+                }
+            }
+        }
+
+        // Step 3: each lieutenant takes the strict majority, else `default`.
+        for i in 0..<count {
+            decisions[Int(members[i])] = majority(counts + i * valueCount, of: count)
+        }
+    }
+
+    /// OM(0) run by every lieutenant of this level, folded into the tally: the
+    /// last round, where the bulk of the messages are, so it is kept flat.
+    private func relayFinalRound(level: Int, count: Int, commander: Int32, counts: UnsafeMutablePointer<Int32>, shouldStop: () -> Bool) throws(EngineError) {
+        let members = lieutenants + level * n
+        let values = received + level * n
+        let round = level + 2
+        let stride = valueCount
+        var sent = 0
+        for j in 0..<count {
+            let sender = members[j]
+            let value = values[j]
+            if deviations.isLoyal(sender) {
+                let column = counts + Int(value)
+                for i in 0..<j { column[i * stride] += 1 }
+                for i in (j + 1)..<max(j + 1, count) { column[i * stride] += 1 }
+                sent += count - 1
+            } else {
+                let hash = hasRandom ? PathHash.extend(pathHash[level], with: Int(sender)) : 0
+                for i in 0..<count where i != j {
+                    let got = deviations.send(
+                        from: sender, to: members[i], round: round, previous: commander, loyal: value,
+                        pathHash: hash)
+                    if got >= 0 { sent += 1 }
+                    counts[i * stride + Int(got >= 0 ? got : defaultValue)] += 1
+                }
+            }
+        }
+        messagesPerRound[level + 1] &+= sent
+        messagesSinceCheck &+= sent
+        if messagesSinceCheck >= Self.checkInterval {
+            messagesSinceCheck = 0
+            if shouldStop() { throw .cancelled }
+        }
+    }
+
+    @inline(__always)
+    private func majority(_ counts: UnsafeMutablePointer<Int32>, of total: Int) -> Int32 {
+        for value in 0..<valueCount where Int(counts[value]) * 2 > total {
+            return Int32(value)
+        }
+        return defaultValue
+    }
+}

@@ -1,0 +1,31 @@
+/// What a run of an agreement algorithm produced.
+public struct Outcome: Sendable, Equatable {
+    /// Each general's decision, indexed by general; nil for the commander and for
+    /// faulty lieutenants (a traitor's "decision" means nothing).
+    public var decisions: [Int?]
+    /// IC1: every loyal lieutenant decides the same value.
+    public var agreement: Bool
+    /// IC2: if the commander is loyal, every loyal lieutenant decides its order
+    /// (vacuously true when the commander is faulty).
+    public var validity: Bool
+    /// Messages actually sent; a dropped message is not sent.
+    public var messages: Int
+    /// Messages sent in each round, round 1 first.
+    public var messagesPerRound: [Int]
+
+    public var rounds: Int { messagesPerRound.count }
+
+    init(problem: GeneralsProblem, allDecisions: [Int], messagesPerRound: [Int]) {
+        let loyalLieutenants = problem.lieutenants.filter { !problem.isFaulty($0) }
+        var decisions = [Int?](repeating: nil, count: problem.generalCount)
+        for lieutenant in loyalLieutenants {
+            decisions[lieutenant] = allDecisions[lieutenant]
+        }
+        let decided = loyalLieutenants.map { allDecisions[$0] }
+        self.decisions = decisions
+        self.agreement = Set(decided).count <= 1
+        self.validity = problem.isFaulty(problem.commander) || decided.allSatisfy { $0 == problem.order }
+        self.messagesPerRound = messagesPerRound
+        self.messages = messagesPerRound.reduce(0, +)
+    }
+}

@@ -1,0 +1,158 @@
+/// The syntax tree of a Strategos script. Every node keeps the span of the text
+/// it came from, so the interpreter can point at the exact word that is wrong.
+
+/// A general's name as written: `C`, `L3`, `Alice`.
+public struct Name: Sendable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+    public init(_ text: String, span: SourceSpan) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// A value as written: a name (`attack`) or an integer (`0`). Values are opaque
+/// symbols compared by spelling, so `0` and `retreat` are different values.
+public struct Value: Sendable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+    public init(_ text: String, span: SourceSpan) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// An integer literal, e.g. the `4` of `generals 4` or the `1` of `om(1)`.
+public struct IntegerLiteral: Sendable, Equatable {
+    public var value: Int
+    public var span: SourceSpan
+    public init(_ value: Int, span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
+
+/// A string literal with its escapes already decoded.
+public struct StringLiteral: Sendable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+    public init(_ text: String, span: SourceSpan) {
+        self.text = text
+        self.span = span
+    }
+}
+
+public struct Program: Sendable, Equatable {
+    public var statements: [Statement]
+    public init(statements: [Statement]) {
+        self.statements = statements
+    }
+}
+
+public struct Statement: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// `generals 4`
+        case generalsCount(IntegerLiteral)
+        /// `generals A, B, C, D`
+        case generalsNamed([Name])
+        /// `commander B`
+        case commander(Name)
+        /// `order attack`
+        case order(Value)
+        /// `default retreat`
+        case defaultValue(Value)
+        /// `general L3 loyal`
+        case loyal(Name)
+        /// `general L3 traitor lies 0 to L1`, `general L3 crashes after round 1`, ...
+        /// One rule per clause, in the order written.
+        case faults(Name, [FaultRule])
+        /// `seed 7`
+        case seed(IntegerLiteral)
+        /// `run om(1)`, `run om`
+        case run(AlgorithmCall)
+        /// `expect ...`
+        case expect(Expectation)
+        /// `reset`
+        case reset
+        /// `print "text"`
+        case print(StringLiteral)
+        /// `load "file.strat"`
+        case load(StringLiteral)
+    }
+
+    public var kind: Kind
+    /// From the statement's first token to its last.
+    public var span: SourceSpan
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// One rule of a faulty general: what it does to the messages it sends, and
+/// which of those messages the rule applies to.
+public struct FaultRule: Sendable, Equatable {
+    public enum Behaviour: Sendable, Equatable {
+        /// `lies V`: the message carries V.
+        case lies(Value)
+        /// `flips` (and bare `traitor`): `order` becomes `default`, anything else `order`.
+        case flips
+        /// `silent`: the message is not sent.
+        case silent
+        /// `random`: a seeded random value in play.
+        case random
+    }
+
+    public enum Rounds: Sendable, Equatable {
+        /// `in round K`
+        case only(IntegerLiteral)
+        /// `crashes after round K`: every round after K.
+        case after(IntegerLiteral)
+    }
+
+    public var behaviour: Behaviour
+    /// `to X, Y`; empty means every receiver.
+    public var receivers: [Name]
+    public var rounds: Rounds?
+    /// `about X`: only relays of the value the general got from X.
+    public var about: Name?
+    /// The clause's text, e.g. `lies 0 to L1, L2` or `crashes after round 1`.
+    public var span: SourceSpan
+
+    public init(_ behaviour: Behaviour, receivers: [Name] = [], rounds: Rounds? = nil, about: Name? = nil, span: SourceSpan) {
+        self.behaviour = behaviour
+        self.receivers = receivers
+        self.rounds = rounds
+        self.about = about
+        self.span = span
+    }
+}
+
+/// The algorithm named by `run`: `om(1)`, or `om` with m left to the interpreter.
+public struct AlgorithmCall: Sendable, Equatable {
+    public enum Algorithm: String, Sendable, Equatable, CaseIterable {
+        case om
+    }
+
+    public var algorithm: Algorithm
+    /// nil for `run om`: m is the number of faulty generals.
+    public var m: IntegerLiteral?
+    public var span: SourceSpan
+
+    public init(_ algorithm: Algorithm, m: IntegerLiteral?, span: SourceSpan) {
+        self.algorithm = algorithm
+        self.m = m
+        self.span = span
+    }
+}
+
+public enum Expectation: Sendable, Equatable {
+    case agreement
+    case validity
+    case consensus
+    case violation
+    /// `expect L1 decides attack`, `expect L1, L2 decide attack`
+    case decides([Name], Value)
+    /// `expect messages 9`
+    case messages(IntegerLiteral)
+}
