@@ -1,0 +1,54 @@
+import Foundation
+import StrategosLanguage
+
+/// Where events become bytes: results on standard output, diagnostics on
+/// standard error, each written at once so the two stay in order when they
+/// share a terminal or a pipe.
+struct Console: EventSink {
+    private let renderer: EventRenderer
+
+    init(json: Bool, colorAllowed: Bool) {
+        renderer = EventRenderer(
+            outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
+            diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
+            json: json)
+    }
+
+    static var noColorRequested: Bool {
+        !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    mutating func receive(_ event: Event) {
+        let (stream, text) = renderer.render(event)
+        stream == .standardOutput ? output(text) : error(text)
+    }
+
+    func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Reads and runs one input in a fresh session.
+    func run(_ input: Input, settings: Session.Settings) -> ScriptOutcome {
+        var session = Session(settings: settings)
+        var sink = self
+        switch input {
+        case .text(let file):
+            return session.run(file, into: &sink)
+        case .standardInput:
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return session.run(SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self)), into: &sink)
+        case .file(let path):
+            do {
+                let loaded = try settings.loader.load(path, relativeTo: nil)
+                return session.run(loaded.file, key: loaded.key, into: &sink)
+            } catch {
+                self.error("strategos: cannot read '\(path)': \(error.reason)\n")
+                return .unreadableInput
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import StrategosLanguage
+
+@main
+struct Strategos: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strategos",
+        abstract: "Run scenario scripts of the Byzantine Generals Problem (Lamport, Shostak, Pease 1982).",
+        discussion: """
+            A script declares an army, its traitors and runs an agreement algorithm; \
+            strategos prints each loyal lieutenant's decision and whether IC1 (agreement) \
+            and IC2 (validity) held.
+
+            EXAMPLES
+              strategos examples/tour.strat
+              strategos -e 'general L3 traitor lies 0 to L1, L2; run om(1)'
+              strategos --json -e 'generals 7; general L1 traitor; general L2 traitor; run om(2)'
+              echo 'run om(1)' | strategos -
+
+            EXIT STATUS
+              0    every script ran and every expect held
+              1    an expect failed (the script went on)
+              64   usage error (bad command-line arguments)
+              65   a syntax or semantic error in a script
+              66   an input file could not be read
+              70   an internal error
+              130  interrupted
+
+            The language is described in grammar.md; NO_COLOR turns colour off.
+            """,
+        version: "strategos 0.1.0"
+    )
+
+    @Argument(help: ArgumentHelp("Scripts to run, each in a fresh session; '-' reads a script from standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run TEXT as a script; several -e run in one session, in order.", valueName: "text"))
+    var expressions: [String] = []
+
+    @Flag(help: "Print one JSON object per run on standard output (print text goes to standard error).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Refuse a run that would send more than N messages.", valueName: "n"))
+    var maxMessages = 1_000_000_000
+
+    @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
+    var noColor = false
+
+    func validate() throws {
+        guard maxMessages >= 1 else { throw ValidationError("--max-messages must be at least 1") }
+    }
+
+    func run() throws {
+        let console = Console(json: json, colorAllowed: !noColor && !Console.noColorRequested)
+        var inputs: [Input] = []
+        if !expressions.isEmpty {
+            inputs.append(.text(SourceFile(name: "<command line>", text: expressions.joined(separator: "\n"))))
+        }
+        inputs += files.map { $0 == "-" ? .standardInput : .file($0) }
+        if inputs.isEmpty {
+            guard isatty(STDIN_FILENO) == 0 else {
+                console.error("strategos: no script given; try 'strategos examples/tour.strat' or 'strategos --help'\n")
+                throw ExitCode(64)
+            }
+            inputs = [.standardInput]
+        }
+
+        var settings = Session.Settings()
+        settings.messageLimit = maxMessages
+        var worst = ScriptOutcome.success
+        for input in inputs {
+            worst = max(worst, console.run(input, settings: settings))
+        }
+        throw ExitCode(worst.exitCode)
+    }
+}
+
+enum Input {
+    case file(String)
+    case standardInput
+    case text(SourceFile)
+}
+
+extension ScriptOutcome {
+    var exitCode: Int32 {
+        switch self {
+        case .success: 0
+        case .expectationFailed: 1
+        case .scriptError: 65
+        case .unreadableInput: 66
+        case .internalError: 70
+        case .interrupted: 130
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// The one catalogue of messages. One tone throughout: lowercase, no trailing
+/// period, concrete ("expected a value after 'lies', found end of line").
+/// Fixed tokens are quoted (`','`, `'round'`); token classes are described
+/// (`name 'L3'`, `integer 7`, `string "x"`, `end of line`, `end of input`).
+/// Keep the factories in alphabetical order within each section.
+extension Diagnostic {
+    // MARK: - Syntax
+
+    /// "expected a value after 'lies', found end of line", with a
+    /// did-you-mean when the word found is close to one that fits.
+    static func expected(
+        _ expectation: String, after context: String, found: Token, suggestion: String? = nil,
+        isIncompleteInput: Bool = false
+    ) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "expected \(expectation) after \(quoted(context)), found \(describe(found))" + didYouMean(suggestion),
+            at: found.span, isIncompleteInput: isIncompleteInput
+        )
+    }
+
+    /// "expected ')' to close '(' at 1:7, found end of line": names the opener,
+    /// as Lua's check_match does, because the two may be far apart.
+    static func expectedClosingParenthesis(
+        openedAt opener: (line: Int, column: Int), found: Token, isIncompleteInput: Bool
+    ) -> Diagnostic {
+        Diagnostic(
+            .error, "expected ')' to close '(' at \(opener.line):\(opener.column), found \(describe(found))",
+            at: found.span, isIncompleteInput: isIncompleteInput
+        )
+    }
+
+    /// A statement that goes on after it is complete. When the extra word starts
+    /// a statement, the likely cause is two statements on one line.
+    static func expectedEndOfStatement(after context: String, found: Token, suggestion: String?) -> Diagnostic {
+        var message = "expected end of statement after \(quoted(context)), found \(describe(found))"
+        if case .name(let word) = found.kind, let keyword = Keyword(rawValue: word),
+            Keyword.statements.contains(keyword)
+        {
+            message += "; separate statements on one line with ';'"
+        } else {
+            message += didYouMean(suggestion)
+        }
+        return Diagnostic(.error, message, at: found.span)
+    }
+
+    /// Something that cannot start a statement, such as `,` or `42`.
+    static func expectedStatement(found: Token) -> Diagnostic {
+        Diagnostic(.error, "expected a statement, found \(describe(found))", at: found.span)
+    }
+
+    static func integerTooLarge(_ spelling: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "integer literal \(quoted(spelling)) is too large", at: span)
+    }
+
+    static func invalidUTF8(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "invalid UTF-8 (decoded as U+FFFD)", at: span)
+    }
+
+    static func misplacedReceivers(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "'to' must come before 'in round' and 'about'", at: span)
+    }
+
+    /// A second `to`, `in round` or `about` in one clause: a rule has one of each.
+    static func repeatedQualifier(_ qualifier: String, firstAt first: (line: Int, column: Int), at span: SourceSpan)
+        -> Diagnostic
+    {
+        Diagnostic(.error, "repeated '\(qualifier)' in one clause; the first is at \(first.line):\(first.column)", at: span)
+    }
+
+    static func tooManyErrors(notShown count: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "too many errors; \(count) more not shown", at: span)
+    }
+
+    static func unexpectedByte(_ byte: UInt8, at span: SourceSpan) -> Diagnostic {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Diagnostic(.error, "unexpected byte 0x\(hex.count < 2 ? "0" + hex : hex)", at: span)
+    }
+
+    /// Non-ASCII characters also get their code point, so an invisible one
+    /// (a no-break space pasted from a web page) can be identified.
+    static func unexpectedCharacter(_ character: Unicode.Scalar, at span: SourceSpan) -> Diagnostic {
+        var message = "unexpected character '\(character)'"
+        if !character.isASCII { message += " (\(codePoint(character)))" }
+        return Diagnostic(.error, message, at: span)
+    }
+
+    static func unknownAlgorithm(_ name: String, suggestion: String?, at span: SourceSpan) -> Diagnostic {
+        let algorithms = AlgorithmCall.Algorithm.allCases.map(\.rawValue).joined(separator: ", ")
+        return Diagnostic(
+            .error, "unknown algorithm \(quoted(name)); the algorithms are \(algorithms)" + didYouMean(suggestion),
+            at: span
+        )
+    }
+
+    /// `expect agrement`: a single word where a check was meant.
+    static func unknownCheck(_ word: String, suggestion: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "unknown check \(quoted(word))" + didYouMean(suggestion), at: span)
+    }
+
+    static func unknownEscape(_ escape: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "unknown escape \(quoted(escape)) in string; the escapes are \\\" \\\\ \\n \\t", at: span)
+    }
+
+    static func unknownStatement(_ word: String, suggestion: String?, at span: SourceSpan) -> Diagnostic {
+        let message: String
+        if let suggestion {
+            message = "unknown statement \(quoted(word))" + didYouMean(suggestion)
+        } else {
+            let words = Keyword.statements.map(\.rawValue)
+            let list = words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+            message = "unknown statement \(quoted(word)); a statement starts with \(list)"
+        }
+        return Diagnostic(.error, message, at: span)
+    }
+
+    static func unterminatedString(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "unterminated string; a string ends with '\"' on the same line", at: span)
+    }
+
+    // MARK: - Describing tokens
+
+    /// A token as messages name it: fixed tokens quoted, classes described.
+    static func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .name(let text): "name \(quoted(text))"
+        case .integer(_, let spelling): "integer \(truncated(spelling))"
+        case .string(let text): "string \"\(truncated(escaped(text)))\""
+        case .comma: "','"
+        case .semicolon: "';'"
+        case .newline: "end of line"
+        case .leftParen: "'('"
+        case .rightParen: "')'"
+        case .endOfInput: "end of input"
+        case .invalid: "an invalid token"
+        }
+    }
+
+    /// Script text quoted for a message, cut short so a 10 MB name cannot
+    /// make a 10 MB message.
+    static func quoted(_ text: String) -> String {
+        "'\(truncated(text))'"
+    }
+
+    private static func truncated(_ text: String) -> String {
+        let limit = 40
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+
+    private static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

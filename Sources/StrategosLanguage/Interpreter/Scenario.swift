@@ -1,0 +1,25 @@
+/// Everything a script has declared so far: the army, the commander, the order,
+/// the default, each general's fault rules and the seed. A value type, so a
+/// session can keep the state of before a statement and return to it.
+public struct Scenario: Sendable, Equatable {
+    public var army: Army = .onDemand
+    /// nil: the army's first general (`C` in a numbered or on-demand army).
+    public var commander: String?
+    public var order = "attack"
+    public var defaultValue = "retreat"
+    /// Each general's rules, in the order written.
+    public var rules: [String: [FaultRule]] = [:]
+    public var seed: UInt64 = 0
+
+    public init() {}
+
+    /// Generals with at least one rule.
+    public var faultyNames: Set<String> {
+        Set(rules.filter { !$0.value.isEmpty }.keys)
+    }
+
+    /// Every general a rule names: the faulty general, its receivers and `about`.
+    var namesInRules: [Name] {
+        rules.values.joined().flatMap { rule in rule.receivers + (rule.about.map { [$0] } ?? []) }
+    }
+}

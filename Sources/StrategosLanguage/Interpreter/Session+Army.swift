@@ -1,0 +1,59 @@
+/// `generals`, `commander`, `general X ...`: the statements that shape the army.
+extension Session {
+    mutating func declareArmy(count: IntegerLiteral) throws(Halt) {
+        guard count.value >= 3 else { throw .error(.armyTooSmall(count.value, at: count.span)) }
+        guard count.value <= Army.maximumSize else { throw .error(.armyTooLarge(count.value, at: count.span)) }
+        try adopt(Army.numbered(count.value), at: count.span)
+    }
+
+    mutating func declareArmy(names: [Name], at span: SourceSpan) throws(Halt) {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name.text).inserted {
+            throw .error(.duplicateGeneral(name))
+        }
+        guard names.count >= 3 else { throw .error(.armyTooSmall(names.count, at: span)) }
+        guard names.count <= Army.maximumSize else { throw .error(.armyTooLarge(names.count, at: span)) }
+        try adopt(names.map(\.text), at: span)
+    }
+
+    /// A new army keeps the fault rules, so every general they name must be in it;
+    /// its commander is its first general.
+    private mutating func adopt(_ names: [String], at span: SourceSpan) throws(Halt) {
+        let army = Set(names)
+        for (general, rules) in scenario.rules.sorted(by: { $0.key < $1.key }) {
+            let named = [general] + rules.flatMap { $0.receivers.map(\.text) + ($0.about.map { [$0.text] } ?? []) }
+            if let outside = named.first(where: { !army.contains($0) }) {
+                throw .error(.ruleOutsideArmy(outside, army: names, at: span))
+            }
+        }
+        scenario.army = .declared(names)
+        scenario.commander = nil
+    }
+
+    /// Fails unless `name` is (or, on demand, can be) a general of the army.
+    func checkGeneral(_ name: Name) throws(Halt) {
+        switch scenario.army {
+        case .declared(let names):
+            guard names.contains(name.text) else { throw .error(.unknownGeneral(name, army: names)) }
+        case .onDemand:
+            guard scenario.army.admits(name.text) else { throw .error(.unknownGeneralOnDemand(name)) }
+            if let number = Army.lieutenantNumber(of: name.text), number >= Army.maximumSize {
+                throw .error(.armyTooLarge(number + 1, at: name.span))
+            }
+        }
+    }
+
+    mutating func addRules(_ rules: [FaultRule], to general: Name) throws(Halt) {
+        try checkGeneral(general)
+        for rule in rules {
+            for receiver in rule.receivers { try checkGeneral(receiver) }
+            if let about = rule.about { try checkGeneral(about) }
+            switch rule.rounds {
+            case .only(let round) where round.value < 1: throw .error(.invalidRound(round))
+            case .after(let round) where round.value < 0: throw .error(.invalidRound(round))
+            default: break
+            }
+        }
+        scenario.rules[general.text, default: []] += rules
+    }
+}

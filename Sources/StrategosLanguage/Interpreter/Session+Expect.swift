@@ -1,0 +1,45 @@
+/// `expect ...`: checks of the last run. A failed check is reported and the
+/// script goes on; a check that cannot mean anything is an error.
+extension Session {
+    /// nil when the expectation holds, else what was expected against what happened.
+    func check(_ expectation: Expectation, at span: SourceSpan) throws(Halt) -> String? {
+        guard let run = lastRun else { throw .error(.noRunYet(at: span)) }
+        switch expectation {
+        case .agreement:
+            return run.agreement ? nil : "expected agreement (IC1), but the loyal lieutenants decided differently: \(decisionList(run))"
+        case .validity:
+            return run.validity ? nil : "expected validity (IC2), but \(validityBreach(run))"
+        case .consensus:
+            switch (run.agreement, run.validity) {
+            case (true, true): return nil
+            case (false, true): return "expected consensus, but IC1 (agreement) failed: \(decisionList(run))"
+            case (true, false): return "expected consensus, but IC2 (validity) failed: \(validityBreach(run))"
+            case (false, false): return "expected consensus, but IC1 and IC2 both failed: \(decisionList(run))"
+            }
+        case .violation:
+            return run.agreement && run.validity ? "expected IC1 or IC2 to fail, but both held" : nil
+        case .decides(let names, let value):
+            var wrong: [String] = []
+            for name in names {
+                guard run.generals.contains(name.text) else { throw .error(.unknownGeneral(name, army: run.generals)) }
+                guard name.text != run.commander else { throw .error(.commanderDoesNotDecide(name)) }
+                guard let decision = run.decision(of: name.text) else { throw .error(.faultyDoesNotDecide(name)) }
+                if decision != value.text { wrong.append("\(name.text) decided \(decision)") }
+            }
+            guard !wrong.isEmpty else { return nil }
+            let who = names.map(\.text).joined(separator: ", ")
+            return "expected \(who) to decide \(value.text), but \(wrong.joined(separator: " and "))"
+        case .messages(let count):
+            return run.messages == count.value ? nil : "expected \(count.value) messages, but the run sent \(run.messages)"
+        }
+    }
+
+    private func decisionList(_ run: RunReport) -> String {
+        run.decisions.map { "\($0.lieutenant) \($0.decision)" }.joined(separator: ", ")
+    }
+
+    private func validityBreach(_ run: RunReport) -> String {
+        let disobeying = run.decisions.filter { $0.decision != run.order }.map { "\($0.lieutenant) decided \($0.decision)" }
+        return "the loyal commander ordered \(run.order) and \(disobeying.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,104 @@
+import ByzantineEngine
+
+/// `run om(m)`: turn the scenario into the engine's integers, run, and turn the
+/// outcome back into the script's names and values.
+extension Session {
+    mutating func run(_ call: AlgorithmCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink) throws(Halt) -> RunReport {
+        let faulty = scenario.faultyNames
+        if let literal = call.m, literal.value < 0 { throw .error(.mNegative(literal)) }
+        let m = call.m?.value ?? faulty.count
+        let mSpan = call.m?.span ?? call.span
+        let names = try armyNames(forM: m, at: mSpan)
+        let n = names.count
+        guard m < n - 1 else { throw .error(.mTooLarge(m: m, generals: n, at: mSpan)) }
+        if n <= 3 * m {
+            sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
+        }
+
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let commander = scenario.commander ?? names[0]
+        let values = valuesInPlay()
+        let valueIndex = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+        var deviations: [Int: [Deviation]] = [:]
+        for (general, rules) in scenario.rules where !rules.isEmpty {
+            guard let generalIndex = index[general] else { continue }
+            deviations[generalIndex] = rules.map { deviation(for: $0, generals: index, values: valueIndex) }
+        }
+        let problem = GeneralsProblem(
+            generalCount: n, commander: index[commander] ?? 0, valueCount: values.count,
+            order: valueIndex[scenario.order] ?? 0, defaultValue: valueIndex[scenario.defaultValue] ?? 0,
+            deviations: deviations, seed: scenario.seed)
+
+        let outcome: Outcome
+        do {
+            outcome = try OralMessages.run(problem, m: m, messageLimit: settings.messageLimit, shouldStop: settings.shouldStop)
+        } catch {
+            throw halt(for: error, m: m, generals: n, at: mSpan)
+        }
+        return RunReport(
+            algorithm: call.algorithm, m: m, generals: names, commander: commander,
+            order: scenario.order, defaultValue: scenario.defaultValue,
+            faulty: names.filter(faulty.contains), rules: scenario.rules.filter { !$0.value.isEmpty },
+            rows: problem.lieutenants.map { general in
+                RunReport.Row(lieutenant: names[general], decision: outcome.decisions[general].map { values[$0] })
+            },
+            agreement: outcome.agreement, validity: outcome.validity,
+            messages: outcome.messages, messagesPerRound: outcome.messagesPerRound)
+    }
+
+    /// The declared army, or the on-demand one: `C` plus `L1`..`Lk`, with k the
+    /// largest lieutenant named anywhere and at least the 3m lieutenants OM(m)
+    /// is designed for (and never fewer than two).
+    private func armyNames(forM m: Int, at span: SourceSpan) throws(Halt) -> [String] {
+        if case .declared(let names) = scenario.army { return names }
+        guard m < Army.maximumSize / 3 else { throw .error(.armyTooLarge(3 * min(m, Int.max / 3) + 1, at: span)) }
+        let named = scenario.rules.keys.map { $0 } + scenario.namesInRules.map(\.text) + [scenario.commander ?? "C"]
+        let largest = named.compactMap(Army.lieutenantNumber(of:)).max() ?? 0
+        let lieutenants = max(largest, 3 * m, 2)
+        guard lieutenants < Army.maximumSize else { throw .error(.armyTooLarge(lieutenants + 1, at: span)) }
+        return Army.numbered(lieutenants + 1)
+    }
+
+    /// The order, the default, then every value a rule lies with, each once:
+    /// the values `random` chooses among.
+    private func valuesInPlay() -> [String] {
+        var values = [scenario.order, scenario.defaultValue]
+        for rules in scenario.rules.sorted(by: { $0.key < $1.key }).map(\.value) {
+            for rule in rules {
+                if case .lies(let value) = rule.behaviour { values.append(value.text) }
+            }
+        }
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    private func deviation(for rule: FaultRule, generals: [String: Int], values: [String: Int]) -> Deviation {
+        let action: Deviation.Action = switch rule.behaviour {
+        case .lies(let value): .lie(values[value.text] ?? 0)
+        case .flips: .flip
+        case .silent: .silent
+        case .random: .random
+        }
+        let rounds: ClosedRange<Int> = switch rule.rounds {
+        case .only(let round)?: round.value...round.value
+        case .after(let round)?: (min(round.value, Int.max - 1) + 1)...Int.max
+        case nil: 1...Int.max
+        }
+        return Deviation(
+            action,
+            receivers: rule.receivers.isEmpty ? nil : Set(rule.receivers.compactMap { generals[$0.text] }),
+            rounds: rounds,
+            about: rule.about.flatMap { generals[$0.text] })
+    }
+
+    private func halt(for error: EngineError, m: Int, generals: Int, at span: SourceSpan) -> Halt {
+        switch error {
+        case .armyTooSmall(let size): .error(.armyTooSmall(size, at: span))
+        case .invalidRounds: .error(.mTooLarge(m: m, generals: generals, at: span))
+        case .tooManyMessages(let needed, let limit):
+            .error(.tooManyMessages(m: m, generals: generals, needed: needed, limit: limit, at: span))
+        case .cancelled: Halt(.interrupted, .interrupted(at: span))
+        case .unknownGeneral, .unknownValue: Halt(.internalError, .internalError("\(error)", at: span))
+        }
+    }
+}

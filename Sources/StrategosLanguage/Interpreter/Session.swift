@@ -1,0 +1,134 @@
+/// The state a script (or a REPL) works on, and the statements that change it.
+/// A value type: a caller that wants an entry to leave no trace on error keeps
+/// a copy from before it.
+public struct Session: Sendable {
+    public struct Settings: Sendable {
+        /// A run that would send more messages is refused before it starts.
+        public var messageLimit = 1_000_000_000
+        public var loader: any SourceLoader = FileSystemLoader()
+        /// Asked during long runs; true stops the run at a safe point.
+        public var shouldStop: @Sendable () -> Bool = { false }
+        public var maximumLoadDepth = 64
+
+        public init() {}
+    }
+
+    public var scenario = Scenario()
+    /// The last `run`, which `expect` checks.
+    public private(set) var lastRun: RunReport?
+    public var settings: Settings
+    /// The scripts being loaded, outermost first, to refuse a cycle of loads.
+    private var loadChain: [(key: String, name: String)] = []
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// Parses a whole script and, if it has no syntax error, runs it. Every
+    /// syntax error is reported and nothing runs; a semantic error stops the
+    /// script at its statement; a failed `expect` is reported and the script goes on.
+    /// `key` identifies the file for finding load cycles (see `SourceLoader`).
+    public mutating func run(_ file: SourceFile, key: String? = nil, into sink: inout some EventSink) -> ScriptOutcome {
+        let parsed = Parser.parse(file)
+        guard parsed.diagnostics.isEmpty else {
+            for diagnostic in parsed.diagnostics {
+                sink.receive(.diagnostic(diagnostic, file))
+            }
+            return .scriptError
+        }
+        if let key { loadChain.append((key, file.name)) }
+        defer { if key != nil { loadChain.removeLast() } }
+        return execute(parsed.program, in: file, into: &sink)
+    }
+
+    /// Runs statements already parsed from `file`.
+    public mutating func execute(_ program: Program, in file: SourceFile, into sink: inout some EventSink) -> ScriptOutcome {
+        var outcome = ScriptOutcome.success
+        for statement in program.statements {
+            do {
+                outcome = max(outcome, try execute(statement, in: file, into: &sink))
+            } catch {
+                if let diagnostic = error.diagnostic {
+                    sink.receive(.diagnostic(diagnostic, file))
+                }
+                return max(outcome, error.outcome)
+            }
+        }
+        return outcome
+    }
+
+    private mutating func execute(_ statement: Statement, in file: SourceFile, into sink: inout some EventSink) throws(Halt) -> ScriptOutcome {
+        switch statement.kind {
+        case .generalsCount(let count):
+            try declareArmy(count: count)
+        case .generalsNamed(let names):
+            try declareArmy(names: names, at: statement.span)
+        case .commander(let name):
+            try checkGeneral(name)
+            scenario.commander = name.text
+        case .order(let value):
+            scenario.order = value.text
+        case .defaultValue(let value):
+            scenario.defaultValue = value.text
+        case .loyal(let name):
+            try checkGeneral(name)
+            scenario.rules[name.text] = nil
+        case .faults(let name, let rules):
+            try addRules(rules, to: name)
+        case .seed(let seed):
+            scenario.seed = UInt64(bitPattern: Int64(seed.value))
+        case .run(let call):
+            let report = try run(call, at: statement.span, in: file, into: &sink)
+            lastRun = report
+            sink.receive(.run(report))
+        case .expect(let expectation):
+            if let failure = try check(expectation, at: statement.span) {
+                sink.receive(.diagnostic(.expectationFailed(failure, at: statement.span), file))
+                return .expectationFailed
+            }
+        case .reset:
+            scenario = Scenario()
+            lastRun = nil
+        case .print(let text):
+            sink.receive(.printed(text.text))
+        case .load(let path):
+            return try load(path, from: file, into: &sink)
+        }
+        return .success
+    }
+
+    private mutating func load(_ path: StringLiteral, from file: SourceFile, into sink: inout some EventSink) throws(Halt) -> ScriptOutcome {
+        guard loadChain.count < settings.maximumLoadDepth else {
+            throw Halt(.scriptError, .loadTooDeep(settings.maximumLoadDepth, at: path.span))
+        }
+        let loaded: (file: SourceFile, key: String)
+        do {
+            loaded = try settings.loader.load(path.text, relativeTo: file.name)
+        } catch {
+            throw Halt(.unreadableInput, .cannotRead(path.text, reason: error.reason, at: path.span))
+        }
+        if loadChain.contains(where: { $0.key == loaded.key }) {
+            let chain = loadChain.drop { $0.key != loaded.key }.map(\.name) + [loaded.file.name]
+            throw Halt(.scriptError, .loadCycle(chain, at: path.span))
+        }
+        let outcome = run(loaded.file, key: loaded.key, into: &sink)
+        if outcome >= .scriptError { throw Halt(outcome, nil) }
+        return outcome
+    }
+}
+
+/// Stops a script: the outcome, and the diagnostic to report (nil when a
+/// loaded script has reported its own).
+struct Halt: Error {
+    var outcome: ScriptOutcome
+    var diagnostic: Diagnostic?
+
+    init(_ outcome: ScriptOutcome, _ diagnostic: Diagnostic?) {
+        self.outcome = outcome
+        self.diagnostic = diagnostic
+    }
+
+    static func error(_ diagnostic: Diagnostic) -> Halt {
+        Halt(.scriptError, diagnostic)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Why a script could not be read.
+public struct LoadFailure: Error, Sendable, Equatable {
+    public var reason: String
+    public init(_ reason: String) {
+        self.reason = reason
+    }
+}
+
+/// Reads the scripts that `load` names. The session asks a loader instead of the
+/// file system directly, so tests and a REPL can supply their own.
+public protocol SourceLoader: Sendable {
+    /// Reads `path`, resolved against the directory of the script named
+    /// `relativeTo` (nil: the current directory). Returns the file (named as the
+    /// user should see it) and a key that is the same for the same file however
+    /// it is reached, for finding load cycles.
+    func load(_ path: String, relativeTo: String?) throws(LoadFailure) -> (file: SourceFile, key: String)
+}
+
+/// Reads scripts from disk. Bytes that are not UTF-8 are kept as U+FFFD, so the
+/// lexer reports them where they are instead of the whole file being refused.
+public struct FileSystemLoader: SourceLoader {
+    public init() {}
+
+    public func load(_ path: String, relativeTo: String?) throws(LoadFailure) -> (file: SourceFile, key: String) {
+        let resolved = resolve(path, relativeTo: relativeTo)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            throw LoadFailure("no such file")
+        }
+        guard !isDirectory.boolValue else { throw LoadFailure("it is a directory") }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw LoadFailure("permission denied or not a readable file")
+        }
+        let key = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
+        return (SourceFile(name: resolved, text: String(decoding: data, as: UTF8.self)), key)
+    }
+
+    private func resolve(_ path: String, relativeTo script: String?) -> String {
+        guard !path.hasPrefix("/"), let script, script.contains("/") else { return path }
+        let directory = String(script[..<(script.lastIndex(of: "/") ?? script.startIndex)])
+        return directory.isEmpty ? "/" + path : directory + "/" + path
+    }
+}

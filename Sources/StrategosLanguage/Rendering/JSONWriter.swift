@@ -1,0 +1,60 @@
+/// A minimal JSON writer that keeps keys in the order they are written, so the
+/// output matches the documented schema key for key.
+struct JSONWriter {
+    private(set) var text = "{"
+    private var isFirst = true
+
+    mutating func field(_ key: String, _ value: String) {
+        beginField(key)
+        text += Self.quoted(value)
+    }
+
+    mutating func field(_ key: String, _ value: Int) {
+        beginField(key)
+        text += String(value)
+    }
+
+    mutating func field(_ key: String, _ value: Bool) {
+        beginField(key)
+        text += value ? "true" : "false"
+    }
+
+    mutating func field(_ key: String, _ values: [String]) {
+        beginField(key)
+        text += "[" + values.map(Self.quoted).joined(separator: ",") + "]"
+    }
+
+    /// An object of string values, in the order given.
+    mutating func field(_ key: String, pairs: [(String, String)]) {
+        beginField(key)
+        text += "{" + pairs.map { Self.quoted($0.0) + ":" + Self.quoted($0.1) }.joined(separator: ",") + "}"
+    }
+
+    func finished() -> String {
+        text + "}"
+    }
+
+    private mutating func beginField(_ key: String) {
+        if !isFirst { text += "," }
+        isFirst = false
+        text += Self.quoted(key) + ":"
+    }
+
+    static func quoted(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,57 @@
+/// The two faces of a run: text for people, one JSON line for programs.
+public enum RunRenderer {
+    /// A header, the faulty generals and their rules, a row per lieutenant,
+    /// the IC1/IC2 verdicts, and the messages and rounds.
+    public static func text(_ run: RunReport, style: TextStyle) -> String {
+        let algorithm = "\(run.algorithm.rawValue.uppercased())(\(run.m))"
+        var lines = [
+            style.bold(algorithm) + " · \(run.generals.count) generals · commander \(run.commander) orders \(run.order) · default \(run.defaultValue)"
+        ]
+        for general in run.faulty {
+            let rules = (run.rules[general] ?? []).map(ScriptPrinter.text(of:)).joined(separator: "; ")
+            lines.append("faulty \(general): \(rules)")
+        }
+        let width = run.rows.map(\.lieutenant.count).max() ?? 0
+        for row in run.rows {
+            let name = row.lieutenant.padding(toLength: width)
+            if let decision = row.decision {
+                lines.append("  \(name)  decides \(style.bold(decision))")
+            } else {
+                lines.append("  \(name)  " + style.dim("faulty"))
+            }
+        }
+        let vacuous = run.faulty.contains(run.commander) ? " (the commander is faulty)" : ""
+        lines.append("IC1 agreement  " + verdict(run.agreement, style))
+        lines.append("IC2 validity   " + verdict(run.validity, style) + vacuous)
+        lines.append("\(run.messages) messages in \(run.rounds) rounds")
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// One line, exactly the schema of LANGUAGE.md ("Machine-readable output").
+    public static func json(_ run: RunReport) -> String {
+        var writer = JSONWriter()
+        writer.field("algorithm", run.algorithm.rawValue)
+        writer.field("m", run.m)
+        writer.field("generals", run.generals)
+        writer.field("commander", run.commander)
+        writer.field("order", run.order)
+        writer.field("default", run.defaultValue)
+        writer.field("faulty", run.faulty)
+        writer.field("decisions", pairs: run.decisions.map { ($0.lieutenant, $0.decision) })
+        writer.field("agreement", run.agreement)
+        writer.field("validity", run.validity)
+        writer.field("messages", run.messages)
+        writer.field("rounds", run.rounds)
+        return writer.finished() + "\n"
+    }
+
+    private static func verdict(_ holds: Bool, _ style: TextStyle) -> String {
+        holds ? style.green("holds") : style.red("FAILS")
+    }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}

@@ -1,0 +1,171 @@
+/// The `general` statement: a general's loyalty or its fault rules.
+extension Parser {
+    /// Where a rule applies: `to X, Y`, `in round K`, `about X`.
+    struct Scope {
+        var receivers: [Name] = []
+        var rounds: FaultRule.Rounds?
+        var about: Name?
+    }
+
+    // MARK: - General
+
+    /// general = "general" NAME ( "loyal" | "traitor" [ behaviours ] | behaviours ) ;
+    mutating func parseGeneral() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        let name = try expectName()
+        if consume(if: .loyal) != nil {
+            return statement(.loyal(name), from: keyword)
+        }
+        if let traitor = consume(if: .traitor) {
+            if atEndOfStatement {
+                // A bare `traitor` is the default traitor, which flips.
+                return statement(.faults(name, [FaultRule(.flips, span: traitor.span)]), from: keyword)
+            }
+            guard atBehaviour else {
+                throw expected("a behaviour or end of statement", suggesting: Keyword.behaviours)
+            }
+            return statement(.faults(name, try parseBehaviours()), from: keyword)
+        }
+        guard atBehaviour else {
+            throw expected(
+                "'traitor', 'loyal' or a behaviour", after: file.text(of: keyword.span.through(name.span)),
+                suggesting: [.traitor, .loyal] + Keyword.behaviours)
+        }
+        return statement(.faults(name, try parseBehaviours()), from: keyword)
+    }
+
+    /// True at a word that starts a behaviour: lies, flips, silent, random, crashes.
+    var atBehaviour: Bool {
+        keyword.map(Keyword.behaviours.contains) ?? false
+    }
+
+    // MARK: - Behaviours
+
+    /// behaviours = behaviour { "and" behaviour } ;
+    mutating func parseBehaviours() throws(SyntaxError) -> [FaultRule] {
+        var rules = try parseBehaviour()
+        var progress = LoopProgress()
+        while at(.and), progress.evaluate(consumedCount) {
+            consumeContinuation()
+            rules += try parseBehaviour()
+        }
+        return rules
+    }
+
+    /// behaviour = lies | flips | silent | random | crash ;
+    mutating func parseBehaviour() throws(SyntaxError) -> [FaultRule] {
+        switch keyword {
+        case .lies?: return try parseLies()
+        case .flips?: return [try parseFlips()]
+        case .silent?: return [try parseSilent()]
+        case .random?: return [try parseRandom()]
+        case .crashes?: return [try parseCrash()]
+        default: throw expected("a behaviour", suggesting: Keyword.behaviours)
+        }
+    }
+
+    /// lies = "lies" lie { "and" lie } ;
+    ///
+    /// After `and`, a word that starts a behaviour ends the lies; any other
+    /// value is one more lie: `lies attack to L1 and retreat to L2` is two.
+    mutating func parseLies() throws(SyntaxError) -> [FaultRule] {
+        let keyword = advance()
+        var rules = [try parseLie(from: keyword)]
+        var progress = LoopProgress()
+        while at(.and), !startsBehaviour(peek(skippingNewlines: true)), progress.evaluate(consumedCount) {
+            consumeContinuation()
+            switch token.kind {
+            case .name, .integer: rules.append(try parseLie(from: token))
+            default: throw expected("a value or a behaviour")
+            }
+        }
+        return rules
+    }
+
+    private func startsBehaviour(_ token: Token) -> Bool {
+        guard case .name(let word) = token.kind, let keyword = Keyword(rawValue: word) else { return false }
+        return Keyword.behaviours.contains(keyword)
+    }
+
+    /// lie = value scope ;
+    mutating func parseLie(from first: Token) throws(SyntaxError) -> FaultRule {
+        let value = try parseValue()
+        return try rule(.lies(value), in: parseScope(), from: first)
+    }
+
+    /// flips = "flips" scope ;
+    mutating func parseFlips() throws(SyntaxError) -> FaultRule {
+        let keyword = advance()
+        return try rule(.flips, in: parseScope(), from: keyword)
+    }
+
+    /// silent = "silent" scope ;
+    mutating func parseSilent() throws(SyntaxError) -> FaultRule {
+        let keyword = advance()
+        return try rule(.silent, in: parseScope(), from: keyword)
+    }
+
+    /// random = "random" scope ;
+    mutating func parseRandom() throws(SyntaxError) -> FaultRule {
+        let keyword = advance()
+        return try rule(.random, in: parseScope(), from: keyword)
+    }
+
+    /// crash = "crashes" "after" "round" INTEGER ;
+    mutating func parseCrash() throws(SyntaxError) -> FaultRule {
+        let keyword = advance()
+        _ = try expect(.after)
+        _ = try expect(.round)
+        let round = try expectInteger()
+        return FaultRule(.silent, rounds: .after(round), span: keyword.span.through(previous.span))
+    }
+
+    // MARK: - Scope
+
+    /// scope = [ "to" name_list ] { "in" "round" INTEGER | "about" NAME } ;
+    ///
+    /// Each qualifier may appear once; a repeat is an error rather than a
+    /// silent override, since `in round 1 in round 2` has no sensible meaning.
+    mutating func parseScope() throws(SyntaxError) -> Scope {
+        var scope = Scope()
+        var to: Token?
+        var inRound: Token?
+        var about: Token?
+        if let word = consume(if: .to) {
+            to = word
+            scope.receivers = try parseNameList()
+        }
+        var progress = LoopProgress()
+        while progress.evaluate(consumedCount) {
+            switch keyword {
+            case .in?:
+                try rejectRepeat(of: inRound, as: "in round")
+                inRound = advance()
+                _ = try expect(.round)
+                scope.rounds = .only(try expectInteger())
+            case .about?:
+                try rejectRepeat(of: about, as: "about")
+                about = advance()
+                scope.about = try expectName()
+            case .to?:
+                try rejectRepeat(of: to, as: "to")
+                throw SyntaxError(diagnostic: .misplacedReceivers(at: token.span))
+            default:
+                return scope
+            }
+        }
+        return scope
+    }
+
+    private func rejectRepeat(of first: Token?, as qualifier: String) throws(SyntaxError) {
+        guard let first else { return }
+        throw SyntaxError(
+            diagnostic: .repeatedQualifier(qualifier, firstAt: file.location(of: first.span.start), at: token.span))
+    }
+
+    private func rule(_ behaviour: FaultRule.Behaviour, in scope: Scope, from first: Token) -> FaultRule {
+        FaultRule(
+            behaviour, receivers: scope.receivers, rounds: scope.rounds, about: scope.about,
+            span: first.span.through(previous.span))
+    }
+}

@@ -1,0 +1,172 @@
+/// The statements other than `general`, and the small productions they share.
+extension Parser {
+    // MARK: - Statements
+
+    /// statement = generals | commander | order | default | general | seed | run | expect | reset | print | load ;
+    mutating func parseStatement() throws(SyntaxError) -> Statement {
+        guard case .name(let word) = token.kind else {
+            if case .invalid = token.kind { throw SyntaxError(diagnostic: nil) }
+            throw SyntaxError(diagnostic: .expectedStatement(found: token))
+        }
+        switch Keyword(rawValue: word) {
+        case .generals?: return try parseGenerals()
+        case .commander?: return try parseCommander()
+        case .order?: return try parseOrder()
+        case .default?: return try parseDefault()
+        case .general?: return try parseGeneral()
+        case .seed?: return try parseSeed()
+        case .run?: return try parseRun()
+        case .expect?: return try parseExpect()
+        case .reset?: return parseReset()
+        case .print?: return try parsePrint()
+        case .load?: return try parseLoad()
+        default:
+            let suggestion = Suggestion.closest(to: word, among: Keyword.statements.map(\.rawValue))
+            throw SyntaxError(diagnostic: .unknownStatement(word, suggestion: suggestion, at: token.span))
+        }
+    }
+
+    /// generals = "generals" ( INTEGER | name_list ) ;
+    mutating func parseGenerals() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        switch token.kind {
+        case .integer:
+            return statement(.generalsCount(try expectInteger()), from: keyword)
+        case .name:
+            return statement(.generalsNamed(try parseNameList()), from: keyword)
+        default:
+            throw expected("an integer or a name")
+        }
+    }
+
+    /// commander = "commander" NAME ;
+    mutating func parseCommander() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        return statement(.commander(try expectName()), from: keyword)
+    }
+
+    /// order = "order" value ;
+    mutating func parseOrder() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        return statement(.order(try parseValue()), from: keyword)
+    }
+
+    /// default = "default" value ;
+    mutating func parseDefault() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        return statement(.defaultValue(try parseValue()), from: keyword)
+    }
+
+    /// seed = "seed" INTEGER ;
+    mutating func parseSeed() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        return statement(.seed(try expectInteger()), from: keyword)
+    }
+
+    /// run = "run" algorithm [ "(" INTEGER ")" ] ;
+    mutating func parseRun() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        let (algorithm, nameSpan) = try parseAlgorithm()
+        var m: IntegerLiteral?
+        if token.kind == .leftParen {
+            let opener = token.span
+            openParenthesis = opener
+            consumeContinuation()
+            m = try expectInteger()
+            try expectClosingParenthesis(openedAt: opener)
+            openParenthesis = nil
+        }
+        let call = AlgorithmCall(algorithm, m: m, span: nameSpan.through(previous.span))
+        return statement(.run(call), from: keyword)
+    }
+
+    /// algorithm = "om" ;
+    mutating func parseAlgorithm() throws(SyntaxError) -> (AlgorithmCall.Algorithm, SourceSpan) {
+        guard case .name(let word) = token.kind else { throw expected("an algorithm") }
+        guard let algorithm = AlgorithmCall.Algorithm(rawValue: word) else {
+            let suggestion = Suggestion.closest(to: word, among: AlgorithmCall.Algorithm.allCases.map(\.rawValue))
+            throw SyntaxError(diagnostic: .unknownAlgorithm(word, suggestion: suggestion, at: token.span))
+        }
+        return (algorithm, advance().span)
+    }
+
+    /// expect = "expect" ( "agreement" | "validity" | "consensus" | "violation" | "messages" INTEGER | name_list ( "decides" | "decide" ) value ) ;
+    mutating func parseExpect() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        let checks: [(Keyword, Expectation)] = [
+            (.agreement, .agreement), (.validity, .validity), (.consensus, .consensus), (.violation, .violation),
+        ]
+        for (word, expectation) in checks where at(word) {
+            advance()
+            return statement(.expect(expectation), from: keyword)
+        }
+        if at(.messages), case .integer = peek(skippingNewlines: false).kind {
+            advance()
+            return statement(.expect(.messages(try expectInteger())), from: keyword)
+        }
+        guard case .name = token.kind else {
+            throw expected("'agreement', 'validity', 'consensus', 'violation', 'messages' or a name")
+        }
+        let names = try parseNameList()
+        guard consume(if: .decides) != nil || consume(if: .decide) != nil else {
+            throw misspeltCheck(names) ?? expected("'decides' or 'decide'", suggesting: [.decides, .decide])
+        }
+        return statement(.expect(.decides(names, try parseValue())), from: keyword)
+    }
+
+    /// `expect agrement` and `expect messages` read as the start of a
+    /// `decides` check; say what was more likely meant.
+    private func misspeltCheck(_ names: [Name]) -> SyntaxError? {
+        guard names.count == 1, let word = names.first, atEndOfStatement else { return nil }
+        if word.text == Keyword.messages.rawValue { return expected("an integer") }
+        let checks: [Keyword] = [.agreement, .validity, .consensus, .violation, .messages]
+        guard let suggestion = Suggestion.closest(to: word.text, among: checks.map(\.rawValue)) else { return nil }
+        return SyntaxError(diagnostic: .unknownCheck(word.text, suggestion: suggestion, at: word.span))
+    }
+
+    /// reset = "reset" ;
+    mutating func parseReset() -> Statement {
+        let keyword = advance()
+        return statement(.reset, from: keyword)
+    }
+
+    /// print = "print" STRING ;
+    mutating func parsePrint() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        return statement(.print(try expectString()), from: keyword)
+    }
+
+    /// load = "load" STRING ;
+    mutating func parseLoad() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        return statement(.load(try expectString()), from: keyword)
+    }
+
+    // MARK: - Lists and values
+
+    /// name_list = NAME { "," NAME } ;
+    mutating func parseNameList() throws(SyntaxError) -> [Name] {
+        var names = [try expectName()]
+        var progress = LoopProgress()
+        while token.kind == .comma, progress.evaluate(consumedCount) {
+            consumeContinuation()
+            names.append(try expectName())
+        }
+        return names
+    }
+
+    /// value = NAME | INTEGER ;
+    mutating func parseValue() throws(SyntaxError) -> Value {
+        switch token.kind {
+        case .name(let text), .integer(_, spelling: let text):
+            return Value(text, span: advance().span)
+        default:
+            throw expected("a value")
+        }
+    }
+
+    /// A statement spanning from its first token to the last one consumed.
+    func statement(_ kind: Statement.Kind, from first: Token) -> Statement {
+        Statement(kind, span: first.span.through(previous.span))
+    }
+}

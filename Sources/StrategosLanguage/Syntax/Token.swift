@@ -1,0 +1,57 @@
+/// One lexical unit of a script. Shared data (the span) lives in the struct and
+/// variant data in `Kind`, so "where is this token?" never needs a switch.
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A name, including every keyword: keywords are contextual, so the
+        /// parser decides whether `to` is a keyword or a value.
+        case name(String)
+        /// An integer and its spelling, because values keep their spelling
+        /// (`007` is the value "007", not "7").
+        case integer(Int, spelling: String)
+        /// A string with its escapes decoded.
+        case string(String)
+        case comma
+        case semicolon
+        case newline
+        case leftParen
+        case rightParen
+        case endOfInput
+        /// Text the lexer could not turn into a token. It carries its
+        /// diagnostic so the parser reports it once, in source order, and
+        /// stays silent about the statement it spoils.
+        case invalid(Diagnostic)
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// The single spelling table of the language's contextual keywords. The lexer
+/// never produces keywords; the parser asks whether a name spells one where the
+/// grammar allows it. The REPL uses `allCases` for tab completion.
+public enum Keyword: String, CaseIterable, Sendable {
+    // Statements
+    case generals, general, commander, order
+    case `default`
+    case seed, run, expect, reset, print, load
+    // Faults
+    case traitor, loyal, lies, flips, silent, random, crashes
+    case after, round, `in`, to, and, about
+    // Checks
+    case agreement, validity, consensus, violation, decides, decide, messages
+    // Algorithms
+    case om
+
+    /// The words that begin a statement, in the order grammar.md lists them.
+    public static let statements: [Keyword] = [
+        .generals, .commander, .order, .default, .general, .seed, .run, .expect, .reset, .print, .load,
+    ]
+
+    /// The words that begin a behaviour of a faulty general.
+    public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .crashes]
+}

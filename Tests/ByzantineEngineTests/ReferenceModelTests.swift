@@ -1,0 +1,76 @@
+import Testing
+@testable import ByzantineEngine
+
+/// The engine against `ReferenceOM`, a literal OM(m) over explicit paths that asks
+/// `GeneralsProblem.message(path:to:loyalValue:)` for every message: every general's
+/// decision and every round's message count must match, on generated scenarios that
+/// mix all actions, receiver sets, round ranges and `about`.
+@Suite struct ReferenceModelTests {
+    static func randomDeviation(generals n: Int, rounds: Int, valueCount: Int, using rng: inout TestRNG) -> Deviation {
+        let action: Deviation.Action = switch Int.random(in: 0..<4, using: &rng) {
+        case 0: .lie(Int.random(in: 0..<valueCount, using: &rng))
+        case 1: .flip
+        case 2: .silent
+        default: .random
+        }
+        let receivers: Set<Int>? = Bool.random(using: &rng) ? nil : Set((0..<n).filter { _ in Bool.random(using: &rng) })
+        let first = Int.random(in: 1...rounds, using: &rng)
+        let range: ClosedRange<Int> = switch Int.random(in: 0..<3, using: &rng) {
+        case 0: 1...Int.max
+        case 1: first...Int.random(in: first...rounds, using: &rng)
+        default: first...Int.max
+        }
+        let about: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 0..<n, using: &rng) : nil
+        return Deviation(action, receivers: receivers, rounds: range, about: about)
+    }
+
+    static func randomProblem(using rng: inout TestRNG) -> (GeneralsProblem, Int) {
+        let n = Int.random(in: 3...7, using: &rng)
+        let m = Int.random(in: 0...min(n - 2, 3), using: &rng)
+        let valueCount = Int.random(in: 2...4, using: &rng)
+        var deviations: [Int: [Deviation]] = [:]
+        for general in 0..<n where Int.random(in: 0..<3, using: &rng) == 0 {
+            deviations[general] = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                randomDeviation(generals: n, rounds: m + 1, valueCount: valueCount, using: &rng)
+            }
+        }
+        let p = GeneralsProblem(
+            generalCount: n, commander: Int.random(in: 0..<n, using: &rng), valueCount: valueCount,
+            order: Int.random(in: 0..<valueCount, using: &rng), defaultValue: Int.random(in: 0..<valueCount, using: &rng),
+            deviations: deviations, seed: rng.next())
+        return (p, m)
+    }
+
+    @Test(arguments: 0..<8)
+    func engineMatchesTheReference(batch: UInt64) throws {
+        var rng = TestRNG(seed: 0xB12A_0000 + batch)
+        var mismatches: [String] = []
+        for _ in 0..<250 {
+            let (p, m) = Self.randomProblem(using: &rng)
+            let expected = ReferenceOM.run(p, m: m)
+            let recursion = OralMessagesRecursion(problem: p, m: m)
+            let decisions = try recursion.run(shouldStop: { false })
+            if decisions != expected.decisions || recursion.messagesPerRound != expected.messagesPerRound {
+                mismatches.append("\(p) m=\(m): engine \(decisions) \(recursion.messagesPerRound), reference \(expected)")
+            }
+            let outcome = try OralMessages.run(p, m: m)
+            let loyal = p.lieutenants.filter { !p.isFaulty($0) }
+            #expect(outcome.decisions == (0..<p.generalCount).map { loyal.contains($0) ? expected.decisions[$0] : nil })
+            #expect(outcome.messagesPerRound == expected.messagesPerRound)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.first ?? "")")
+    }
+
+    /// The commander need not be general 0.
+    @Test func anotherCommander() throws {
+        let p = GeneralsProblem(
+            generalCount: 5, commander: 3, valueCount: 3, order: attack, defaultValue: retreat,
+            deviations: [0: [Deviation(.lie(hold))], 3: [Deviation(.lie(retreat), receivers: [4])]])
+        let outcome = try OralMessages.run(p, m: 1)
+        #expect(outcome.decisions[3] == nil && outcome.decisions[0] == nil)
+        #expect(outcome.messagesPerRound == [4, 12])
+        let expected = ReferenceOM.run(p, m: 1).decisions
+        #expect(outcome.decisions == [nil, expected[1], expected[2], nil, expected[4]])
+        #expect(outcome.agreement)
+    }
+}
