@@ -52,6 +52,11 @@ extension Diagnostic {
         Diagnostic(.error, "loads nest more than \(limit) deep", at: span)
     }
 
+    static func moreFaultyThanM(faulty: Int, m: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .warning, "\(faulty) generals are faulty, more than the m = \(m) that OM(\(m)) is designed to tolerate", at: span)
+    }
+
     static func mNegative(_ m: IntegerLiteral) -> Diagnostic {
         Diagnostic(.error, "m must be 0 or more, got \(m.value)", at: m.span)
     }

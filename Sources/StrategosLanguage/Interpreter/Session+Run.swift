@@ -14,6 +14,9 @@ extension Session {
         if n <= 3 * m {
             sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
         }
+        if faulty.count > m {
+            sink.receive(.diagnostic(.moreFaultyThanM(faulty: faulty.count, m: m, at: span), file))
+        }
 
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let commander = scenario.commander ?? names[0]

@@ -21,19 +21,26 @@ public protocol SourceLoader: Sendable {
 /// Reads scripts from disk. Bytes that are not UTF-8 are kept as U+FFFD, so the
 /// lexer reports them where they are instead of the whole file being refused.
 public struct FileSystemLoader: SourceLoader {
-    public init() {}
+    /// The directory relative paths start from; nil is the process's current
+    /// directory. File names stay relative, so diagnostics read the same anywhere.
+    public var workingDirectory: String?
+
+    public init(workingDirectory: String? = nil) {
+        self.workingDirectory = workingDirectory
+    }
 
     public func load(_ path: String, relativeTo: String?) throws(LoadFailure) -> (file: SourceFile, key: String) {
         let resolved = resolve(path, relativeTo: relativeTo)
+        let onDisk = resolved.hasPrefix("/") ? resolved : (workingDirectory.map { $0 + "/" + resolved } ?? resolved)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: onDisk, isDirectory: &isDirectory) else {
             throw LoadFailure("no such file")
         }
         guard !isDirectory.boolValue else { throw LoadFailure("it is a directory") }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
+        guard let data = FileManager.default.contents(atPath: onDisk) else {
             throw LoadFailure("permission denied or not a readable file")
         }
-        let key = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
+        let key = URL(fileURLWithPath: onDisk).standardizedFileURL.resolvingSymlinksInPath().path
         return (SourceFile(name: resolved, text: String(decoding: data, as: UTF8.self)), key)
     }
 

@@ -8,8 +8,7 @@ public enum RunRenderer {
             style.bold(algorithm) + " · \(run.generals.count) generals · commander \(run.commander) orders \(run.order) · default \(run.defaultValue)"
         ]
         for general in run.faulty {
-            let rules = (run.rules[general] ?? []).map(ScriptPrinter.text(of:)).joined(separator: "; ")
-            lines.append("faulty \(general): \(rules)")
+            lines.append("faulty \(general): " + ScriptPrinter.text(of: run.rules[general] ?? []))
         }
         let width = run.rows.map(\.lieutenant.count).max() ?? 0
         for row in run.rows {

@@ -1,6 +1,26 @@
 /// Prints syntax back as the language writes it, so what the tool shows can be
 /// pasted into a script.
 public enum ScriptPrinter {
+    /// A general's rules as one statement body, e.g. `lies attack to L1 and retreat to L2`.
+    public static func text(of rules: [FaultRule]) -> String {
+        var previous: FaultRule.Behaviour?
+        var clauses: [String] = []
+        for rule in rules {
+            var clause = text(of: rule)
+            // `lies a to X and b to Y`: a lie after a lie drops its `lies`,
+            // unless its value would read as the start of a behaviour.
+            if case .lies(let value) = rule.behaviour, case .lies? = previous,
+               !behaviourWords.contains(value.text) {
+                clause.removeFirst("lies ".count)
+            }
+            clauses.append(clause)
+            previous = rule.behaviour
+        }
+        return clauses.joined(separator: " and ")
+    }
+
+    private static let behaviourWords = Set(Keyword.behaviours.map(\.rawValue))
+
     /// One rule, e.g. `lies 0 to L1, L2 in round 2`, `crashes after round 1`.
     public static func text(of rule: FaultRule) -> String {
         if case .after(let round)? = rule.rounds {

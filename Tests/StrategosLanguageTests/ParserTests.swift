@@ -1,0 +1,423 @@
+import Testing
+
+@testable import StrategosLanguage
+
+/// A compact, span-free rendering of statements, so tables of cases stay readable.
+private func sketch(_ statement: Statement) -> String {
+    func names(_ names: [Name]) -> String { names.map(\.text).joined(separator: ",") }
+    switch statement.kind {
+    case .generalsCount(let count): return "generals \(count.value)"
+    case .generalsNamed(let list): return "generals \(names(list))"
+    case .commander(let name): return "commander \(name.text)"
+    case .order(let value): return "order \(value.text)"
+    case .defaultValue(let value): return "default \(value.text)"
+    case .loyal(let name): return "general \(name.text) loyal"
+    case .faults(let name, let rules): return "general \(name.text): " + rules.map(sketch).joined(separator: " | ")
+    case .seed(let seed): return "seed \(seed.value)"
+    case .run(let call): return "run \(call.algorithm.rawValue)" + (call.m.map { "(\($0.value))" } ?? "")
+    case .expect(let expectation):
+        switch expectation {
+        case .agreement: return "expect agreement"
+        case .validity: return "expect validity"
+        case .consensus: return "expect consensus"
+        case .violation: return "expect violation"
+        case .messages(let count): return "expect messages \(count.value)"
+        case .decides(let list, let value): return "expect \(names(list)) decide \(value.text)"
+        }
+    case .reset: return "reset"
+    case .print(let text): return "print [\(text.text)]"
+    case .load(let path): return "load [\(path.text)]"
+    }
+}
+
+private func sketch(_ rule: FaultRule) -> String {
+    var parts: [String]
+    switch rule.behaviour {
+    case .lies(let value): parts = ["lies \(value.text)"]
+    case .flips: parts = ["flips"]
+    case .silent: parts = ["silent"]
+    case .random: parts = ["random"]
+    }
+    if !rule.receivers.isEmpty { parts.append("to " + rule.receivers.map(\.text).joined(separator: ",")) }
+    switch rule.rounds {
+    case .only(let round)?: parts.append("in round \(round.value)")
+    case .after(let round)?: parts.append("after round \(round.value)")
+    case nil: break
+    }
+    if let about = rule.about { parts.append("about \(about.text)") }
+    return parts.joined(separator: " ")
+}
+
+private func parse(_ text: String) -> ParseResult {
+    Parser.parse(SourceFile(name: "t.strat", text: text))
+}
+
+/// Each diagnostic as "line:column message".
+private func errors(_ text: String) -> [String] {
+    let file = SourceFile(name: "t.strat", text: text)
+    return Parser.parse(file).diagnostics.map {
+        let location = file.location(of: $0.span.start)
+        return "\(location.line):\(location.column) \($0.message)"
+    }
+}
+
+@Suite struct ParserTests {
+    // MARK: - Accepted forms
+
+    @Test(arguments: [
+        ("generals 4", ["generals 4"]),
+        ("generals A, B, C, D", ["generals A,B,C,D"]),
+        ("generals A,B", ["generals A,B"]),
+        ("commander B", ["commander B"]),
+        ("order attack", ["order attack"]),
+        ("order 007", ["order 007"]),
+        ("default retreat", ["default retreat"]),
+        ("default 0", ["default 0"]),
+        ("seed 7", ["seed 7"]),
+        ("seed -3", ["seed -3"]),
+        ("run om(1)", ["run om(1)"]),
+        ("run om", ["run om"]),
+        ("run om(-1)", ["run om(-1)"]),
+        ("run om ( 2 )", ["run om(2)"]),
+        ("expect agreement", ["expect agreement"]),
+        ("expect validity", ["expect validity"]),
+        ("expect consensus", ["expect consensus"]),
+        ("expect violation", ["expect violation"]),
+        ("expect messages 9", ["expect messages 9"]),
+        ("expect L1 decides attack", ["expect L1 decide attack"]),
+        ("expect L1, L2 decide attack", ["expect L1,L2 decide attack"]),
+        ("expect messages decides 0", ["expect messages decide 0"]),
+        ("expect messages, L1 decide 0", ["expect messages,L1 decide 0"]),
+        ("reset", ["reset"]),
+        (#"print "hello, world""#, ["print [hello, world]"]),
+        (#"load "other.strat""#, ["load [other.strat]"]),
+    ])
+    func statements(text: String, expected: [String]) {
+        let result = parse(text)
+        #expect(result.diagnostics == [])
+        #expect(result.program.statements.map(sketch) == expected)
+    }
+
+    @Test(arguments: [
+        ("general L3 loyal", "general L3 loyal"),
+        ("general L3 traitor", "general L3: flips"),
+        ("general L3 traitor lies 0 to L1, L2", "general L3: lies 0 to L1,L2"),
+        ("general L3 traitor lies retreat", "general L3: lies retreat"),
+        ("general C traitor lies attack to L1 and retreat to L2, L3", "general C: lies attack to L1 | lies retreat to L2,L3"),
+        ("general L3 traitor flips", "general L3: flips"),
+        ("general L3 traitor silent", "general L3: silent"),
+        ("general L3 traitor silent to L1", "general L3: silent to L1"),
+        ("general L3 crashes after round 1", "general L3: silent after round 1"),
+        ("general L3 traitor lies 0 to L1 in round 2", "general L3: lies 0 to L1 in round 2"),
+        ("general L3 traitor lies retreat to L2 about L1", "general L3: lies retreat to L2 about L1"),
+        ("general L3 traitor lies 0 about L1 in round 2", "general L3: lies 0 in round 2 about L1"),
+        ("general L3 traitor random", "general L3: random"),
+        ("general L3 random in round 1", "general L3: random in round 1"),
+        ("general L3 lies 0", "general L3: lies 0"),
+        // Keywords are contextual: `to` is a value here, then a keyword.
+        ("general L3 traitor lies to to L1", "general L3: lies to to L1"),
+        ("general to traitor lies and to and", "general to: lies and to and"),
+        // Scope qualifiers belong to the clause they follow.
+        (
+            "general L3 traitor lies attack to L1 and retreat to L2 in round 2",
+            "general L3: lies attack to L1 | lies retreat to L2 in round 2"
+        ),
+        // After `and`, a behaviour word starts a new behaviour.
+        ("general L3 traitor lies 0 to L1 and silent to L2", "general L3: lies 0 to L1 | silent to L2"),
+        ("general L3 traitor lies 0 and 1 and flips", "general L3: lies 0 | lies 1 | flips"),
+        ("general L3 silent in round 2 and crashes after round 2", "general L3: silent in round 2 | silent after round 2"),
+        ("general L3 traitor flips and random about C", "general L3: flips | random about C"),
+    ])
+    func generalStatements(text: String, expected: String) {
+        let result = parse(text)
+        #expect(result.diagnostics == [])
+        #expect(result.program.statements.map(sketch) == [expected])
+    }
+
+    @Test(arguments: [
+        ("generals A,\n B", ["generals A,B"]),
+        ("generals A,  # the rest:\n\n  B", ["generals A,B"]),
+        ("general C traitor lies attack to L1 and\n  retreat to L2", ["general C: lies attack to L1 | lies retreat to L2"]),
+        ("general C traitor flips and\n silent", ["general C: flips | silent"]),
+        ("general C traitor lies 0 and\n silent", ["general C: lies 0 | silent"]),
+        ("run om(\n1\n)", ["run om(1)"]),
+        ("run om(1\n)\nreset", ["run om(1)", "reset"]),
+        ("expect L1,\r\nL2 decide 0", ["expect L1,L2 decide 0"]),
+    ])
+    func aNewlineAfterACommaAndOrParenthesisContinuesTheStatement(text: String, expected: [String]) {
+        let result = parse(text)
+        #expect(result.diagnostics == [])
+        #expect(result.program.statements.map(sketch) == expected)
+    }
+
+    @Test func statementsAreSeparatedByNewlinesOrSemicolons() {
+        let text = """
+            # a whole program
+            generals 4; commander C
+            ;;
+            general L3 traitor lies 0 to L1,L2   # a comment after a statement
+
+            run om(1); expect agreement;
+            """
+        #expect(parse(text).diagnostics == [])
+        #expect(
+            parse(text).program.statements.map(sketch) == [
+                "generals 4", "commander C", "general L3: lies 0 to L1,L2", "run om(1)", "expect agreement",
+            ])
+        #expect(parse("").program.statements == [])
+        #expect(parse("\n\n;\n").program.statements == [])
+    }
+
+    // MARK: - Spans
+
+    @Test func statementsSpanTheirFirstToLastToken() {
+        let file = SourceFile(name: "t.strat", text: "  run om(1)  # why\nexpect L1, L2 decide attack;reset")
+        let statements = Parser.parse(file).program.statements
+        #expect(statements.map { file.text(of: $0.span) } == ["run om(1)", "expect L1, L2 decide attack", "reset"])
+        guard case .run(let call) = statements.first?.kind else {
+            Issue.record("expected a run")
+            return
+        }
+        #expect(file.text(of: call.span) == "om(1)")
+        #expect(call.m == IntegerLiteral(1, span: SourceSpan(start: 9, end: 10)))
+    }
+
+    @Test func faultRulesSpanTheirClauses() {
+        let text = "general C traitor lies attack to L1, L2 and retreat about L3 in round 2 and crashes after round 3"
+        let file = SourceFile(name: "t.strat", text: text)
+        guard case .faults(let name, let rules)? = Parser.parse(file).program.statements.first?.kind else {
+            Issue.record("expected fault rules")
+            return
+        }
+        #expect(name == Name("C", span: SourceSpan(start: 8, end: 9)))
+        #expect(
+            rules.map { file.text(of: $0.span) } == [
+                "lies attack to L1, L2", "retreat about L3 in round 2", "crashes after round 3",
+            ])
+        #expect(rules.first?.behaviour == .lies(Value("attack", span: SourceSpan(start: 23, end: 29))))
+        #expect(rules.first?.receivers.map { file.text(of: $0.span) } == ["L1", "L2"])
+        #expect(rules.dropFirst().first?.rounds == .only(IntegerLiteral(2, span: SourceSpan(start: 70, end: 71))))
+        #expect(rules.dropFirst().first?.about.map { file.text(of: $0.span) } == "L3")
+    }
+
+    @Test func aBareTraitorIsFlipsSpanningTheWord() {
+        let file = SourceFile(name: "t.strat", text: "general L3 traitor")
+        #expect(
+            Parser.parse(file).program.statements == [
+                Statement(
+                    .faults(Name("L3", span: SourceSpan(start: 8, end: 10)), [FaultRule(.flips, span: SourceSpan(start: 11, end: 18))]),
+                    span: SourceSpan(start: 0, end: 18))
+            ])
+    }
+
+    @Test func stringsKeepTheirSpans() {
+        let file = SourceFile(name: "t.strat", text: #"print "a\"b""#)
+        #expect(
+            Parser.parse(file).program.statements.first?.kind
+                == .print(StringLiteral("a\"b", span: SourceSpan(start: 6, end: 12))))
+    }
+
+    // MARK: - Syntax errors
+
+    @Test(arguments: [
+        // Statements
+        (",", ["1:1 expected a statement, found ','"]),
+        ("42", ["1:1 expected a statement, found integer 42"]),
+        (#""text""#, [#"1:1 expected a statement, found string "text""#]),
+        ("(", ["1:1 expected a statement, found '('"]),
+        ("rn om(1)", ["1:1 unknown statement 'rn'; did you mean 'run'?"]),
+        ("Run om(1)", ["1:1 unknown statement 'Run'; did you mean 'run'?"]),
+        ("genrals 4", ["1:1 unknown statement 'genrals'; did you mean 'generals'?"]),
+        (
+            "L3 traitor",
+            [
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, expect, reset, print or load"
+            ]
+        ),
+        ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
+        ("reset reset", ["1:7 expected end of statement after 'reset', found name 'reset'; separate statements on one line with ';'"]),
+        ("commander B C", ["1:13 expected end of statement after 'B', found name 'C'"]),
+        // generals
+        ("generals", ["1:9 expected an integer or a name after 'generals', found end of input"]),
+        ("generals\n", ["1:9 expected an integer or a name after 'generals', found end of line"]),
+        ("generals A, 4", ["1:13 expected a name after ',', found integer 4"]),
+        ("generals A B", ["1:12 expected end of statement after 'A', found name 'B'"]),
+        ("generals 4, 5", ["1:11 expected end of statement after '4', found ','"]),
+        ("generals A,;", ["1:12 expected a name after ',', found ';'"]),
+        // commander, order, default, seed
+        ("commander", ["1:10 expected a name after 'commander', found end of input"]),
+        ("commander 1", ["1:11 expected a name after 'commander', found integer 1"]),
+        (#"order "attack""#, [#"1:7 expected a value after 'order', found string "attack""#]),
+        ("default ;", ["1:9 expected a value after 'default', found ';'"]),
+        ("seed x", ["1:6 expected an integer after 'seed', found name 'x'"]),
+        ("seed 99999999999999999999", ["1:6 integer literal '99999999999999999999' is too large"]),
+        // run
+        ("run", ["1:4 expected an algorithm after 'run', found end of input"]),
+        ("run (1)", ["1:5 expected an algorithm after 'run', found '('"]),
+        ("run mo(1)", ["1:5 unknown algorithm 'mo'; the algorithms are om; did you mean 'om'?"]),
+        ("run paxos(1)", ["1:5 unknown algorithm 'paxos'; the algorithms are om"]),
+        ("run om(x)", ["1:8 expected an integer after '(', found name 'x'"]),
+        ("run om()", ["1:8 expected an integer after '(', found ')'"]),
+        ("run om(1 x)", ["1:10 expected ')' to close '(' at 1:7, found name 'x'"]),
+        ("run om(1\nreset", ["1:9 expected ')' to close '(' at 1:7, found end of line"]),
+        ("run om 1", ["1:8 expected end of statement after 'om', found integer 1"]),
+        ("run om(1))", ["1:10 expected end of statement after ')', found ')'"]),
+        // expect
+        ("expect", ["1:7 expected 'agreement', 'validity', 'consensus', 'violation', 'messages' or a name after 'expect', found end of input"]),
+        ("expect 9", ["1:8 expected 'agreement', 'validity', 'consensus', 'violation', 'messages' or a name after 'expect', found integer 9"]),
+        ("expect agrement", ["1:8 unknown check 'agrement'; did you mean 'agreement'?"]),
+        ("expect Consensus", ["1:8 unknown check 'Consensus'; did you mean 'consensus'?"]),
+        ("expect messages", ["1:16 expected an integer after 'messages', found end of input"]),
+        ("expect messages x", ["1:17 expected 'decides' or 'decide' after 'messages', found name 'x'"]),
+        ("expect L1", ["1:10 expected 'decides' or 'decide' after 'L1', found end of input"]),
+        ("expect L1 decids attack", ["1:11 expected 'decides' or 'decide' after 'L1', found name 'decids'; did you mean 'decides'?"]),
+        ("expect L1 decides", ["1:18 expected a value after 'decides', found end of input"]),
+        ("expect agreement now", ["1:18 expected end of statement after 'agreement', found name 'now'"]),
+        // print, load
+        ("print hello", ["1:7 expected a string after 'print', found name 'hello'"]),
+        ("load", ["1:5 expected a string after 'load', found end of input"]),
+        // general
+        ("general", ["1:8 expected a name after 'general', found end of input"]),
+        ("general 3 traitor", ["1:9 expected a name after 'general', found integer 3"]),
+        ("general L3", ["1:11 expected 'traitor', 'loyal' or a behaviour after 'general L3', found end of input"]),
+        (
+            "general L3 traiter",
+            ["1:12 expected 'traitor', 'loyal' or a behaviour after 'general L3', found name 'traiter'; did you mean 'traitor'?"]
+        ),
+        ("general L3 loyal traitor", ["1:18 expected end of statement after 'loyal', found name 'traitor'"]),
+        ("general L3 traitor lie 0", ["1:20 expected a behaviour or end of statement after 'traitor', found name 'lie'; did you mean 'lies'?"]),
+        ("general L3 traitor to L1", ["1:20 expected a behaviour or end of statement after 'traitor', found name 'to'"]),
+        ("general L3 traitor lies", ["1:24 expected a value after 'lies', found end of input"]),
+        ("general L3 traitor lies\nrun om(1)", ["1:24 expected a value after 'lies', found end of line"]),
+        ("general L3 traitor lies 0 to", ["1:29 expected a name after 'to', found end of input"]),
+        ("general L3 traitor lies 0 to 1", ["1:30 expected a name after 'to', found integer 1"]),
+        ("general L3 traitor lies 0 too L1", ["1:27 expected end of statement after '0', found name 'too'; did you mean 'to'?"]),
+        ("general L3 traitor lies 0 adn 1", ["1:27 expected end of statement after '0', found name 'adn'; did you mean 'and'?"]),
+        ("general L3 traitor lies 0 and ,", ["1:31 expected a value or a behaviour after 'and', found ','"]),
+        ("general L3 traitor flips and lie 0", ["1:30 expected a behaviour after 'and', found name 'lie'; did you mean 'lies'?"]),
+        ("general L3 traitor flips and 0", ["1:30 expected a behaviour after 'and', found integer 0"]),
+        ("general L3 traitor flips 0", ["1:26 expected end of statement after 'flips', found integer 0"]),
+        ("general L3 crashes", ["1:19 expected 'after' after 'crashes', found end of input"]),
+        ("general L3 crashes afer round 1", ["1:20 expected 'after' after 'crashes', found name 'afer'; did you mean 'after'?"]),
+        ("general L3 crashes after 1", ["1:26 expected 'round' after 'after', found integer 1"]),
+        ("general L3 crashes after round", ["1:31 expected an integer after 'round', found end of input"]),
+        ("general L3 crashes after round 1 to L1", ["1:34 expected end of statement after '1', found name 'to'"]),
+        ("general L3 silent in rund 2", ["1:22 expected 'round' after 'in', found name 'rund'; did you mean 'round'?"]),
+        ("general L3 silent in round two", ["1:28 expected an integer after 'round', found name 'two'"]),
+        ("general L3 silent about", ["1:24 expected a name after 'about', found end of input"]),
+        ("general L3 silent in round 1 in round 2", ["1:30 repeated 'in round' in one clause; the first is at 1:19"]),
+        ("general L3 silent about L1 in round 1 about L2", ["1:39 repeated 'about' in one clause; the first is at 1:19"]),
+        ("general L3 silent to L1 to L2", ["1:25 repeated 'to' in one clause; the first is at 1:19"]),
+        ("general L3 silent in round 1 to L1", ["1:30 'to' must come before 'in round' and 'about'"]),
+        // Lexical errors are reported once, not again by the parser.
+        ("general L3 traitor lies @", ["1:25 unexpected character '@'"]),
+        ("run om(1) @ reset", ["1:11 unexpected character '@'"]),
+        ("@ @", ["1:1 unexpected character '@'", "1:3 unexpected character '@'"]),
+        (#"print "unterminated"#, [#"1:7 unterminated string; a string ends with '"' on the same line"#]),
+        ("run om(99999999999999999999)", ["1:8 integer literal '99999999999999999999' is too large"]),
+    ])
+    func syntaxErrors(text: String, expected: [String]) {
+        let result = parse(text)
+        #expect(errors(text) == expected)
+        #expect(result.program.statements == [])
+        #expect(!result.isIncomplete)
+    }
+
+    @Test func everyBadLineIsReportedAndTheGoodOnesKept() {
+        let text = """
+            generals 4
+            general L3 traitor lies
+            run om(1) run om(1)
+            rn om(1)
+            general L2 traitor
+            expect agrement; expect agreement
+            """
+        #expect(
+            errors(text) == [
+                "2:24 expected a value after 'lies', found end of line",
+                "3:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'",
+                "4:1 unknown statement 'rn'; did you mean 'run'?",
+                "6:8 unknown check 'agrement'; did you mean 'agreement'?",
+            ])
+        #expect(parse(text).program.statements.map(sketch) == ["generals 4", "general L2: flips", "expect agreement"])
+    }
+
+    @Test func diagnosticsStopAtFiftyAndSayHowManyMore() {
+        let text = String(repeating: "rn\n", count: 60)
+        let diagnostics = parse(text).diagnostics
+        #expect(diagnostics.count == 51)
+        #expect(diagnostics.last?.message == "too many errors; 10 more not shown")
+        #expect(diagnostics.last?.span == SourceSpan(start: 150, end: 152))
+        #expect(diagnostics.dropLast().allSatisfy { $0.message == "unknown statement 'rn'; did you mean 'run'?" })
+    }
+
+    // MARK: - Incomplete input
+
+    @Test(arguments: [
+        ("generals A,", true),
+        ("generals A,\n", true),
+        ("generals A,  # more to come\n\n", true),
+        ("run om(", true),
+        ("run om(1", true),
+        ("run om(1\n", true),
+        ("run om(\n\n", true),
+        ("general L3 traitor lies 0 to L1,", true),
+        ("general L3 traitor lies 0 and", true),
+        ("general L3 traitor lies 0 and\n", true),
+        ("general L3 traitor flips and", true),
+        ("expect L1,", true),
+        ("generals 4\ngeneral L3 traitor silent and", true),
+        ("general L3 traitor lies", false),
+        ("general L3 traitor lies\n", false),
+        ("general", false),
+        ("run", false),
+        ("run om(1\nreset", false),
+        ("generals A,\nreset", false),
+        ("rn\ngenerals A,", false),
+        (#"print "abc"#, false),
+        ("generals 4", false),
+        ("", false),
+    ])
+    func incompleteInput(text: String, isIncomplete: Bool) {
+        let result = parse(text)
+        #expect(result.isIncomplete == isIncomplete)
+        if isIncomplete {
+            #expect(result.diagnostics.count == 1)
+            #expect(result.diagnostics.allSatisfy { $0.isIncompleteInput })
+        }
+    }
+
+    @Test func incompleteInputSaysWhatIsMissing() {
+        #expect(errors("generals A,") == ["1:12 expected a name after ',', found end of input"])
+        #expect(errors("run om(1") == ["1:9 expected ')' to close '(' at 1:7, found end of input"])
+        #expect(errors("general L3 lies 0 and") == ["1:22 expected a value or a behaviour after 'and', found end of input"])
+    }
+
+    // MARK: - Scale
+
+    @Test func aLongLineParsesInLinearTime() {
+        let names = (1...1_000_000).map { "L\($0)" }.joined(separator: ",")
+        let result = parse("generals " + names)
+        #expect(result.diagnostics == [])
+        guard case .generalsNamed(let parsed)? = result.program.statements.first?.kind else {
+            Issue.record("expected generals")
+            return
+        }
+        #expect(parsed.count == 1_000_000)
+        #expect(parsed.last?.text == "L1000000")
+    }
+
+    @Test func manyStatementsAndManyErrorsParse() {
+        #expect(parse(String(repeating: "reset\n", count: 500_000)).program.statements.count == 500_000)
+        let broken = parse(String(repeating: "general L3 traitor lies\n", count: 100_000))
+        #expect(broken.diagnostics.count == 51)
+        #expect(broken.diagnostics.last?.message == "too many errors; 99950 more not shown")
+    }
+
+    @Test func aLongRunOfNewlinesAfterAndIsLinear() {
+        let text = "general L3 traitor lies 0 and" + String(repeating: "\n", count: 200_000) + "1"
+        let result = parse(text)
+        #expect(result.diagnostics == [])
+        #expect(result.program.statements.map(sketch) == ["general L3: lies 0 | lies 1"])
+    }
+}
