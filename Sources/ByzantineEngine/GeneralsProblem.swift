@@ -29,6 +29,22 @@ public struct GeneralsProblem: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// Checks what every algorithm needs: at least three generals, and a
+    /// commander, values and deviations that name generals and values that exist.
+    public func validate() throws(EngineError) {
+        let n = generalCount
+        guard n >= 3 else { throw .armyTooSmall(generals: n) }
+        guard (0..<n).contains(commander) else { throw .unknownGeneral(commander) }
+        let values = 0..<valueCount
+        guard values.contains(order) else { throw .unknownValue(order) }
+        guard values.contains(defaultValue) else { throw .unknownValue(defaultValue) }
+        for deviation in deviations.joined() {
+            if case .lie(let value) = deviation.action, !values.contains(value) { throw .unknownValue(value) }
+            for general in deviation.receivers ?? [] where !(0..<n).contains(general) { throw .unknownGeneral(general) }
+            if let about = deviation.about, !(0..<n).contains(about) { throw .unknownGeneral(about) }
+        }
+    }
+
     /// Generals with at least one deviation (traitors and crashed generals).
     public var faulty: [Int] {
         deviations.indices.filter { !deviations[$0].isEmpty }

@@ -30,18 +30,9 @@ public enum OralMessages {
 
     /// Checks that OM(m) can run on `problem` within `messageLimit` messages.
     public static func validate(_ problem: GeneralsProblem, m: Int, messageLimit: Int) throws(EngineError) {
+        try problem.validate()
         let n = problem.generalCount
-        guard n >= 3 else { throw .armyTooSmall(generals: n) }
         guard m >= 0, m < n - 1 else { throw .invalidRounds(m: m, generals: n) }
-        guard (0..<n).contains(problem.commander) else { throw .unknownGeneral(problem.commander) }
-        let values = 0..<problem.valueCount
-        guard values.contains(problem.order) else { throw .unknownValue(problem.order) }
-        guard values.contains(problem.defaultValue) else { throw .unknownValue(problem.defaultValue) }
-        for deviation in problem.deviations.joined() {
-            if case .lie(let value) = deviation.action, !values.contains(value) { throw .unknownValue(value) }
-            for general in (deviation.receivers ?? []) where !(0..<n).contains(general) { throw .unknownGeneral(general) }
-            if let about = deviation.about, !(0..<n).contains(about) { throw .unknownGeneral(about) }
-        }
         guard let needed = messageCount(generals: n, m: m), needed <= messageLimit else {
             throw .tooManyMessages(needed: messageCount(generals: n, m: m), limit: messageLimit)
         }

@@ -12,6 +12,10 @@ public struct Outcome: Sendable, Equatable {
     public var messages: Int
     /// Messages sent in each round, round 1 first.
     public var messagesPerRound: [Int]
+    /// SM: messages a receiver discarded because a signature did not hold.
+    public var discarded = 0
+    /// SM: each loyal lieutenant's V_i, values in the order they entered it.
+    public var sets: [Int: [Int]] = [:]
 
     public var rounds: Int { messagesPerRound.count }
 

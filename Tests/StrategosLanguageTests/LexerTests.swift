@@ -40,6 +40,8 @@ import Testing
         ("3rd", [.integer(3, spelling: "3"), .name("rd"), .endOfInput]),
         ("L-1", [.name("L"), .integer(-1, spelling: "-1"), .endOfInput]),
         ("", [.endOfInput]),
+        ("a\n\n  # note\n\r\n\tb", [.name("a"), .newline, .name("b"), .endOfInput]),
+        ("a\n;\nb", [.name("a"), .newline, .semicolon, .newline, .name("b"), .endOfInput]),
     ])
     func tokenKinds(text: String, expected: [Token.Kind]) {
         #expect(kinds(text) == expected)
@@ -66,6 +68,8 @@ import Testing
             ])
         #expect(spans("é,x") == [SourceSpan(start: 0, end: 2), SourceSpan(start: 2, end: 3), SourceSpan(start: 3, end: 4), SourceSpan(start: 4, end: 4)])
         #expect(spans("a\r\nb")[1] == SourceSpan(start: 1, end: 3))
+        // A run of blank and comment lines is one newline, spanning the first break.
+        #expect(spans("a\n\n# x\nb")[1] == SourceSpan(start: 1, end: 2))
         #expect(spans(#"x "a\"b" y"#)[1] == SourceSpan(start: 2, end: 8))
     }
 

@@ -16,12 +16,8 @@ public struct Lexer {
         guard let byte = byte(at: offset) else {
             return Token(.endOfInput, span: SourceSpan(start: start, end: start))
         }
+        if lineBreakLength() != nil { return lexNewline() }
         switch byte {
-        case UInt8(ascii: "\n"):
-            return single(.newline)
-        case UInt8(ascii: "\r") where self.byte(at: offset + 1) == UInt8(ascii: "\n"):
-            offset += 2
-            return Token(.newline, span: SourceSpan(start: start, end: offset))
         case UInt8(ascii: ","):
             return single(.comma)
         case UInt8(ascii: ";"):
@@ -60,6 +56,30 @@ public struct Lexer {
     private mutating func single(_ kind: Token.Kind) -> Token {
         offset += 1
         return Token(kind, span: SourceSpan(start: offset - 1, end: offset))
+    }
+
+    /// One token for a run of line breaks, blank lines and comment lines,
+    /// spanning the first break. The parser never needs two newlines in a row,
+    /// and looking past the newlines after `and` then takes one token, not one
+    /// per blank line.
+    private mutating func lexNewline() -> Token {
+        let start = offset
+        var end = start
+        while let length = lineBreakLength() {
+            offset += length
+            if end == start { end = offset }
+            skipSpacesAndComment()
+        }
+        return Token(.newline, span: SourceSpan(start: start, end: end))
+    }
+
+    /// 1 at `\n`, 2 at `\r\n`, nil anywhere else.
+    private func lineBreakLength() -> Int? {
+        switch byte(at: offset) {
+        case UInt8(ascii: "\n"): 1
+        case UInt8(ascii: "\r") where byte(at: offset + 1) == UInt8(ascii: "\n"): 2
+        default: nil
+        }
     }
 
     private mutating func lexName() -> Token {
@@ -216,7 +236,13 @@ public struct Lexer {
     }
 
     private func isNameStart(_ value: UInt32) -> Bool {
-        if value == UInt32(UInt8(ascii: "_")) { return true }
+        // ASCII is decided here: the Unicode property lookup is slow enough
+        // to dominate lexing.
+        if value < 0x80 {
+            let byte = UInt8(value)
+            return byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic
     }

@@ -24,14 +24,16 @@ extension Parser {
             guard atBehaviour else {
                 throw expected("a behaviour or end of statement", suggesting: Keyword.behaviours)
             }
-            return statement(.faults(name, try parseBehaviours()), from: keyword)
+            let rules = try parseBehaviours()
+            return statement(.faults(name, rules), from: keyword)
         }
         guard atBehaviour else {
             throw expected(
-                "'traitor', 'loyal' or a behaviour", after: file.text(of: keyword.span.through(name.span)),
+                "'traitor', 'loyal' or a behaviour", after: "general \(name.text)",
                 suggesting: [.traitor, .loyal] + Keyword.behaviours)
         }
-        return statement(.faults(name, try parseBehaviours()), from: keyword)
+        let rules = try parseBehaviours()
+        return statement(.faults(name, rules), from: keyword)
     }
 
     /// True at a word that starts a behaviour: lies, flips, silent, random, crashes.
@@ -90,32 +92,36 @@ extension Parser {
     /// lie = value scope ;
     mutating func parseLie(from first: Token) throws(SyntaxError) -> FaultRule {
         let value = try parseValue()
-        return try rule(.lies(value), in: parseScope(), from: first)
+        let scope = try parseScope()
+        return rule(.lies(value), in: scope, from: first)
     }
 
     /// flips = "flips" scope ;
     mutating func parseFlips() throws(SyntaxError) -> FaultRule {
         let keyword = advance()
-        return try rule(.flips, in: parseScope(), from: keyword)
+        let scope = try parseScope()
+        return rule(.flips, in: scope, from: keyword)
     }
 
     /// silent = "silent" scope ;
     mutating func parseSilent() throws(SyntaxError) -> FaultRule {
         let keyword = advance()
-        return try rule(.silent, in: parseScope(), from: keyword)
+        let scope = try parseScope()
+        return rule(.silent, in: scope, from: keyword)
     }
 
     /// random = "random" scope ;
     mutating func parseRandom() throws(SyntaxError) -> FaultRule {
         let keyword = advance()
-        return try rule(.random, in: parseScope(), from: keyword)
+        let scope = try parseScope()
+        return rule(.random, in: scope, from: keyword)
     }
 
     /// crash = "crashes" "after" "round" INTEGER ;
     mutating func parseCrash() throws(SyntaxError) -> FaultRule {
         let keyword = advance()
-        _ = try expect(.after)
-        _ = try expect(.round)
+        try expect(.after)
+        try expect(.round)
         let round = try expectInteger()
         return FaultRule(.silent, rounds: .after(round), span: keyword.span.through(previous.span))
     }
@@ -141,7 +147,7 @@ extension Parser {
             case .in?:
                 try rejectRepeat(of: inRound, as: "in round")
                 inRound = advance()
-                _ = try expect(.round)
+                try expect(.round)
                 scope.rounds = .only(try expectInteger())
             case .about?:
                 try rejectRepeat(of: about, as: "about")
@@ -163,6 +169,7 @@ extension Parser {
             diagnostic: .repeatedQualifier(qualifier, firstAt: file.location(of: first.span.start), at: token.span))
     }
 
+    /// A rule spanning its clause; see `statement(_:from:)` on parsing first.
     private func rule(_ behaviour: FaultRule.Behaviour, in scope: Scope, from first: Token) -> FaultRule {
         FaultRule(
             behaviour, receivers: scope.receivers, rounds: scope.rounds, about: scope.about,

@@ -31,9 +31,11 @@ extension Parser {
         let keyword = advance()
         switch token.kind {
         case .integer:
-            return statement(.generalsCount(try expectInteger()), from: keyword)
+            let count = try expectInteger()
+            return statement(.generalsCount(count), from: keyword)
         case .name:
-            return statement(.generalsNamed(try parseNameList()), from: keyword)
+            let names = try parseNameList()
+            return statement(.generalsNamed(names), from: keyword)
         default:
             throw expected("an integer or a name")
         }
@@ -42,25 +44,29 @@ extension Parser {
     /// commander = "commander" NAME ;
     mutating func parseCommander() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        return statement(.commander(try expectName()), from: keyword)
+        let name = try expectName()
+        return statement(.commander(name), from: keyword)
     }
 
     /// order = "order" value ;
     mutating func parseOrder() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        return statement(.order(try parseValue()), from: keyword)
+        let value = try parseValue()
+        return statement(.order(value), from: keyword)
     }
 
     /// default = "default" value ;
     mutating func parseDefault() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        return statement(.defaultValue(try parseValue()), from: keyword)
+        let value = try parseValue()
+        return statement(.defaultValue(value), from: keyword)
     }
 
     /// seed = "seed" INTEGER ;
     mutating func parseSeed() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        return statement(.seed(try expectInteger()), from: keyword)
+        let seed = try expectInteger()
+        return statement(.seed(seed), from: keyword)
     }
 
     /// run = "run" algorithm [ "(" INTEGER ")" ] ;
@@ -102,7 +108,8 @@ extension Parser {
         }
         if at(.messages), case .integer = peek(skippingNewlines: false).kind {
             advance()
-            return statement(.expect(.messages(try expectInteger())), from: keyword)
+            let count = try expectInteger()
+            return statement(.expect(.messages(count)), from: keyword)
         }
         guard case .name = token.kind else {
             throw expected("'agreement', 'validity', 'consensus', 'violation', 'messages' or a name")
@@ -111,7 +118,8 @@ extension Parser {
         guard consume(if: .decides) != nil || consume(if: .decide) != nil else {
             throw misspeltCheck(names) ?? expected("'decides' or 'decide'", suggesting: [.decides, .decide])
         }
-        return statement(.expect(.decides(names, try parseValue())), from: keyword)
+        let value = try parseValue()
+        return statement(.expect(.decides(names, value)), from: keyword)
     }
 
     /// `expect agrement` and `expect messages` read as the start of a
@@ -133,13 +141,15 @@ extension Parser {
     /// print = "print" STRING ;
     mutating func parsePrint() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        return statement(.print(try expectString()), from: keyword)
+        let text = try expectString()
+        return statement(.print(text), from: keyword)
     }
 
     /// load = "load" STRING ;
     mutating func parseLoad() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        return statement(.load(try expectString()), from: keyword)
+        let path = try expectString()
+        return statement(.load(path), from: keyword)
     }
 
     // MARK: - Lists and values
@@ -166,6 +176,9 @@ extension Parser {
     }
 
     /// A statement spanning from its first token to the last one consumed.
+    /// Callers parse the statement's parts into locals first: a call's
+    /// arguments are evaluated after `self` is read, so parsing inside the
+    /// argument list would see a stale `previous`.
     func statement(_ kind: Statement.Kind, from first: Token) -> Statement {
         Statement(kind, span: first.span.through(previous.span))
     }

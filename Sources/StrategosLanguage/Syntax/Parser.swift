@@ -1,6 +1,6 @@
 /// What parsing a script produced: the statements that parsed, and a
 /// diagnostic for every syntax error (the program omits the bad statements).
-public struct ParseResult: Sendable {
+public struct ParseResult: Sendable, Equatable {
     public var program: Program
     public var diagnostics: [Diagnostic]
     /// True when the input stopped where more was needed (after `,`, `and` or
@@ -159,6 +159,7 @@ public struct Parser {
         isAfterContinuation = true
     }
 
+    @discardableResult
     mutating func expect(_ keyword: Keyword) throws(SyntaxError) -> Token {
         guard let consumed = consume(if: keyword) else {
             throw expected("'\(keyword.rawValue)'", suggesting: [keyword])

@@ -1,0 +1,158 @@
+/// The signed-messages algorithm SM(m) of Lamport, Shostak and Pease (1982),
+/// Section 4.
+///
+/// Every lieutenant i keeps V_i, the set of properly signed orders it has
+/// received. (A) The commander's order v:0 becomes V_i = {v} and is relayed as
+/// v:0:i to every other lieutenant. (B) A message v:0:j1:...:jk whose v is not
+/// yet in V_i adds v to V_i and, while k < m, is relayed as v:0:j1:...:jk:i to
+/// every lieutenant not on the chain. After round m + 1 each lieutenant obeys
+/// choice(V_i): its single element, else `default` (the paper only requires
+/// choice(∅) = retreat; we use `default` for every set that is not a singleton,
+/// so a commander caught sending two orders is answered with the default).
+///
+/// Signatures cannot be forged: a message is valid only if every loyal general
+/// on its chain signed exactly that value with that chain prefix. Faulty
+/// generals collude, each signing for the others, so a changed value is valid
+/// only when every general on the chain is faulty. A receiver discards an
+/// invalid message; discards are counted.
+public enum SignedMessages {
+    /// The messages SM(m) sends with a loyal commander and no faults:
+    /// (n − 1) + (n − 1)(n − 2) for m ≥ 1, n − 1 for m = 0.
+    public static func messageCount(generals n: Int, m: Int) -> Int {
+        guard n >= 2 else { return 0 }
+        return m == 0 ? n - 1 : (n - 1) + (n - 1) * (n - 2)
+    }
+
+    /// The most messages SM(m) can send: the commander's n − 1, and each
+    /// lieutenant relaying each value at most once to at most n − 2 others.
+    /// nil when it does not fit in 64 bits.
+    public static func messageBound(generals n: Int, m: Int, values: Int) -> Int? {
+        guard n >= 2 else { return 0 }
+        guard m > 0 else { return n - 1 }
+        let (perValue, overflow1) = (n - 1).multipliedReportingOverflow(by: n - 2)
+        let (relays, overflow2) = perValue.multipliedReportingOverflow(by: max(values, 1))
+        let (total, overflow3) = relays.addingReportingOverflow(n - 1)
+        return overflow1 || overflow2 || overflow3 ? nil : total
+    }
+
+    public static func validate(_ problem: GeneralsProblem, m: Int, messageLimit: Int) throws(EngineError) {
+        try problem.validate()
+        let n = problem.generalCount
+        guard m >= 0, m < n - 1 else { throw .invalidRounds(m: m, generals: n) }
+        let bound = messageBound(generals: n, m: m, values: problem.valueCount)
+        guard let bound, bound <= messageLimit else { throw .tooManyMessages(needed: bound, limit: messageLimit) }
+    }
+
+    /// Runs SM(m). Round by round, each lieutenant handles the messages it
+    /// received in one fixed order, by chain (generals compared by their place
+    /// in the army, commander first) and then by value, so every run and the
+    /// chain each relay extends are reproducible.
+    public static func run(
+        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, shouldStop: () -> Bool = { false }
+    ) throws(EngineError) -> Outcome {
+        try validate(problem, m: m, messageLimit: messageLimit)
+        var simulation = SignedMessagesSimulation(problem: problem, m: m)
+        try simulation.run(shouldStop: shouldStop)
+        var outcome = Outcome(problem: problem, allDecisions: simulation.decisions(), messagesPerRound: simulation.messagesPerRound)
+        outcome.discarded = simulation.discarded
+        outcome.sets = problem.lieutenants.reduce(into: [:]) { sets, lieutenant in
+            if !problem.isFaulty(lieutenant) { sets[lieutenant] = simulation.sets[lieutenant] }
+        }
+        return outcome
+    }
+}
+
+/// The state of one SM(m) run. Each lieutenant relays each value at most once,
+/// so a round is a short list of relays (a chain and the value a loyal sender
+/// passes on), sorted by chain; the message a relay makes for each receiver is
+/// worked out when that receiver reads its inbox. Memory grows with the
+/// relays (n · values · m), not with the messages; chains live in one flat pool.
+struct SignedMessagesSimulation {
+    struct Relay {
+        /// The chain is `pool[chainStart ..< chainStart + chainLength]`, commander
+        /// first, the sender last.
+        var chainStart: Int
+        var chainLength: Int
+        var value: Int32
+    }
+
+    private let problem: GeneralsProblem
+    private let m: Int
+    private let deviations: CompiledDeviations
+    private let rank: [Int]
+    private(set) var sets: [[Int]]
+    private(set) var messagesPerRound: [Int]
+    private(set) var discarded = 0
+
+    init(problem: GeneralsProblem, m: Int) {
+        self.problem = problem
+        self.m = m
+        deviations = CompiledDeviations(problem: problem)
+        // Generals compare by their place in the army, the commander first.
+        rank = (0..<problem.generalCount).map { $0 == problem.commander ? -1 : $0 }
+        sets = Array(repeating: [], count: problem.generalCount)
+        messagesPerRound = Array(repeating: 0, count: m + 1)
+    }
+
+    mutating func run(shouldStop: () -> Bool) throws(EngineError) {
+        var pool: [Int32] = [Int32(problem.commander)]
+        var relays = [Relay(chainStart: 0, chainLength: 1, value: Int32(problem.order))]
+        for round in 1...(m + 1) {
+            if shouldStop() { throw .cancelled }
+            var nextPool: [Int32] = []
+            var nextRelays: [Relay] = []
+            for receiver in problem.lieutenants {
+                for relay in relays {
+                    let chain = pool[relay.chainStart..<(relay.chainStart + relay.chainLength)]
+                    guard !chain.contains(Int32(receiver)) else { continue }
+                    guard let (value, isValid) = deliver(relay, on: chain, to: receiver, round: round) else { continue }
+                    messagesPerRound[round - 1] += 1
+                    guard isValid else {
+                        discarded += 1
+                        continue
+                    }
+                    guard !sets[receiver].contains(Int(value)) else { continue }
+                    sets[receiver].append(Int(value))
+                    // Relay while the chain holds fewer than m lieutenant signatures.
+                    guard chain.count - 1 < m else { continue }
+                    nextRelays.append(Relay(chainStart: nextPool.count, chainLength: chain.count + 1, value: value))
+                    nextPool += chain
+                    nextPool.append(Int32(receiver))
+                }
+            }
+            nextRelays.sort { precedes($0, $1, in: nextPool) }
+            relays = nextRelays
+            pool = nextPool
+        }
+    }
+
+    /// The message the chain's last general sends `receiver`: its deviations may
+    /// change or drop the value. A changed value keeps valid signatures only
+    /// when every general on the chain is faulty (they sign for one another).
+    private func deliver(_ relay: Relay, on chain: ArraySlice<Int32>, to receiver: Int, round: Int) -> (Int32, Bool)? {
+        guard let sender = chain.last, !deviations.isLoyal(sender) else { return (relay.value, true) }
+        let previous = chain.count >= 2 ? chain[chain.endIndex - 2] : -1
+        let hash = chain.reduce(PathHash.empty) { PathHash.extend($0, with: Int($1)) }
+        let sent = deviations.send(from: sender, to: Int32(receiver), round: round, previous: previous, loyal: relay.value, pathHash: hash)
+        guard sent >= 0 else { return nil }
+        return (sent, sent == relay.value || chain.allSatisfy { !deviations.isLoyal($0) })
+    }
+
+    private func precedes(_ a: Relay, _ b: Relay, in pool: [Int32]) -> Bool {
+        let first = pool[a.chainStart..<(a.chainStart + a.chainLength)]
+        let second = pool[b.chainStart..<(b.chainStart + b.chainLength)]
+        for (x, y) in zip(first, second) where x != y {
+            return rank[Int(x)] < rank[Int(y)]
+        }
+        if first.count != second.count { return first.count < second.count }
+        return a.value < b.value
+    }
+
+    /// choice(V_i) for every lieutenant; the commander's entry is its order.
+    func decisions() -> [Int] {
+        (0..<problem.generalCount).map { general in
+            guard general != problem.commander else { return problem.order }
+            return sets[general].count == 1 ? sets[general][0] : problem.defaultValue
+        }
+    }
+}
