@@ -1,25 +1,36 @@
 import ByzantineEngine
 import Foundation
 
-/// `swift run -c release strategos-bench [n m ...]`: runs OM(m) with m traitors
-/// that flip every value (the workload of ../shared/bench/om_limit.c) and prints
-/// messages, seconds, messages per second and the process's peak memory.
+/// `swift run -c release strategos-bench [om|sm N M]...`: runs OM(m) and SM(m)
+/// with m traitors (L1..Lm) that flip every value they send (the workload of
+/// ../shared/bench/om_limit.c) and prints messages, seconds per run, messages
+/// per second and the process's peak memory. Short runs are repeated until
+/// they add up to a fifth of a second, so the rate is not a timer's rounding.
 struct Workload {
+    enum Algorithm: String {
+        case om, sm
+    }
+
+    var algorithm: Algorithm
     var generals: Int
     var m: Int
 }
 
+let defaultWorkloads = [
+    Workload(algorithm: .om, generals: 16, m: 5), Workload(algorithm: .om, generals: 20, m: 4),
+    Workload(algorithm: .om, generals: 25, m: 5), Workload(algorithm: .sm, generals: 10, m: 3),
+    Workload(algorithm: .sm, generals: 30, m: 2),
+]
+
 func parseWorkloads(_ arguments: [String]) -> [Workload]? {
-    if arguments.isEmpty {
-        return [Workload(generals: 16, m: 5), Workload(generals: 20, m: 4), Workload(generals: 25, m: 5)]
-    }
-    guard arguments.count % 2 == 0 else { return nil }
+    if arguments.isEmpty { return defaultWorkloads }
+    guard arguments.count % 3 == 0 else { return nil }
     var workloads: [Workload] = []
-    var index = 0
-    while index < arguments.count {
-        guard let n = Int(arguments[index]), let m = Int(arguments[index + 1]) else { return nil }
-        workloads.append(Workload(generals: n, m: m))
-        index += 2
+    for index in stride(from: 0, to: arguments.count, by: 3) {
+        guard let algorithm = Workload.Algorithm(rawValue: arguments[index]),
+              let n = Int(arguments[index + 1]), let m = Int(arguments[index + 2]), n >= 3, m >= 0
+        else { return nil }
+        workloads.append(Workload(algorithm: algorithm, generals: n, m: m))
     }
     return workloads
 }
@@ -31,38 +42,49 @@ func seconds() -> Double {
 }
 
 #if canImport(Glibc)
-let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+let rusageSelf = __rusage_who_t(RUSAGE_SELF.rawValue)
 #else
-let RUSAGE_SELF_WHO = RUSAGE_SELF
+let rusageSelf = RUSAGE_SELF
 #endif
 
 func peakMemoryMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF_WHO, &usage)
+    getrusage(rusageSelf, &usage)
     return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in kilobytes on Linux
 }
 
+func run(_ workload: Workload) throws -> Outcome {
+    let traitors = Dictionary(uniqueKeysWithValues: (0..<workload.m).map { ($0 + 1, [Deviation(.flip)]) })
+    let problem = GeneralsProblem(generalCount: workload.generals, deviations: traitors)
+    switch workload.algorithm {
+    case .om: return try OralMessages.run(problem, m: workload.m, messageLimit: Int.max)
+    case .sm: return try SignedMessages.run(problem, m: workload.m, messageLimit: Int.max)
+    }
+}
+
 guard let workloads = parseWorkloads(Array(CommandLine.arguments.dropFirst())) else {
-    print("usage: strategos-bench [N M]...   (default: 16 5  20 4  25 5)")
+    print("usage: strategos-bench [om|sm N M]...   (default: om 16 5  om 20 4  om 25 5  sm 10 3  sm 30 2)")
     exit(64)
 }
 
-print("OM(m), m traitors (L1..Lm) that flip every value; release build, one core")
-print("   n   m      messages   seconds   messages/s   peak MB")
+print("m traitors (L1..Lm) that flip every value; release build, one core")
+print("alg    n   m      messages  seconds/run   messages/s   peak MB")
 for workload in workloads {
-    let flip = Deviation(.flip)
-    let traitors = Dictionary(uniqueKeysWithValues: (1...max(workload.m, 1)).prefix(workload.m).map { ($0, [flip]) })
-    let problem = GeneralsProblem(generalCount: workload.generals, deviations: traitors)
-    let start = seconds()
     do {
-        let outcome = try OralMessages.run(problem, m: workload.m, messageLimit: Int.max)
-        let elapsed = seconds() - start
-        let rate = Double(outcome.messages) / max(elapsed, 1e-9)
+        let start = seconds()
+        var outcome = try run(workload)
+        var runs = 1
+        while seconds() - start < 0.2 {
+            outcome = try run(workload)
+            runs += 1
+        }
+        let perRun = (seconds() - start) / Double(runs)
+        let rate = Double(outcome.messages) / max(perRun, 1e-12)
         let row = String(
-            format: "%4d %3d %13d %9.3f %12.0f %9.1f", workload.generals, workload.m, outcome.messages, elapsed, rate,
-            peakMemoryMegabytes())
+            format: "%@ %4d %3d %13d %12.6f %12.0f %9.1f", workload.algorithm.rawValue.uppercased(), workload.generals,
+            workload.m, outcome.messages, perRun, rate, peakMemoryMegabytes())
         print(row + (outcome.agreement && outcome.validity ? "" : "   (IC1/IC2 broken)"))
     } catch {
-        print(String(format: "%4d %3d  refused: %@", workload.generals, workload.m, "\(error)"))
+        print("\(workload.algorithm.rawValue.uppercased()) \(workload.generals) \(workload.m): refused: \(error)")
     }
 }

@@ -179,14 +179,18 @@ extension Diagnostic {
         Diagnostic(.error, "m must be 0 or more, got \(m.value)", at: m.span)
     }
 
-    static func moreFaultyThanM(faulty: Int, m: Int, at span: SourceSpan) -> Diagnostic {
+    static func moreFaultyThanM(_ algorithm: AlgorithmCall.Algorithm, faulty: Int, m: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            .warning, "\(faulty) generals are faulty, more than the m = \(m) that OM(\(m)) is designed to tolerate", at: span)
+            .warning,
+            "\(faulty) generals are faulty, more than the m = \(m) that \(algorithm.rawValue.uppercased())(\(m)) is designed to tolerate",
+            at: span)
     }
 
-    static func mTooLarge(m: Int, generals: Int, at span: SourceSpan) -> Diagnostic {
+    static func mTooLarge(_ algorithm: AlgorithmCall.Algorithm, m: Int, generals: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            .error, "om(\(m)) needs m < n − 1, but the army has \(generals) generals (n − 1 = \(generals - 1))", at: span)
+            .error,
+            "\(algorithm.rawValue)(\(m)) needs m < n − 1, but the army has \(generals) generals (n − 1 = \(generals - 1))",
+            at: span)
     }
 
     static func noRunYet(at span: SourceSpan) -> Diagnostic {
@@ -200,11 +204,14 @@ extension Diagnostic {
             at: span)
     }
 
-    static func tooManyMessages(m: Int, generals: Int, needed: Int?, limit: Int, at span: SourceSpan) -> Diagnostic {
+    static func tooManyMessages(
+        _ algorithm: AlgorithmCall.Algorithm, m: Int, generals: Int, needed: Int?, limit: Int, at span: SourceSpan
+    ) -> Diagnostic {
         let count = needed.map { "\(grouped($0)) messages" } ?? "more than 9,223,372,036,854,775,807 messages"
+        let verb = algorithm == .om ? "would send" : "may send up to"
         return Diagnostic(
             .error,
-            "om(\(m)) with \(generals) generals would send \(count), over the limit of \(grouped(limit)); raise it with --max-messages",
+            "\(algorithm.rawValue)(\(m)) with \(generals) generals \(verb) \(count), over the limit of \(grouped(limit)); raise it with --max-messages",
             at: span)
     }
 

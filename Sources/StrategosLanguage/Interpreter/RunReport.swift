@@ -5,6 +5,9 @@ public struct RunReport: Sendable, Equatable {
         public var lieutenant: String
         /// nil for a faulty lieutenant: its "decision" means nothing.
         public var decision: String?
+        /// SM: the lieutenant's V_i, values in the order they entered it (nil for
+        /// OM and for a faulty lieutenant).
+        public var set: [String]? = nil
     }
 
     public var algorithm: AlgorithmCall.Algorithm
@@ -24,11 +27,14 @@ public struct RunReport: Sendable, Equatable {
     public var validity: Bool
     public var messages: Int
     public var messagesPerRound: [Int]
+    /// SM: messages a receiver discarded because a signature did not hold.
+    public var discarded = 0
 
     public var rounds: Int { messagesPerRound.count }
 
-    /// n ≤ 3m: the run goes ahead, but the paper promises nothing.
-    public var isBoundBroken: Bool { generals.count <= 3 * m }
+    /// OM(m) with n ≤ 3m: the run goes ahead, but the paper promises nothing.
+    /// (SM(m) copes with any number of traitors.)
+    public var isBoundBroken: Bool { algorithm == .om && generals.count <= 3 * m }
 
     /// The loyal lieutenants' decisions, in army order.
     public var decisions: [(lieutenant: String, decision: String)] {

@@ -1,21 +1,21 @@
 import ByzantineEngine
 
-/// `run om(m)`: turn the scenario into the engine's integers, run, and turn the
-/// outcome back into the script's names and values.
+/// `run om(m)`, `run sm(m)`: turn the scenario into the engine's integers, run,
+/// and turn the outcome back into the script's names and values.
 extension Session {
     mutating func run(_ call: AlgorithmCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink) throws(Halt) -> RunReport {
         let faulty = scenario.faultyNames
         if let literal = call.m, literal.value < 0 { throw .error(.mNegative(literal)) }
         let m = call.m?.value ?? faulty.count
         let mSpan = call.m?.span ?? call.span
-        let names = try armyNames(forM: m, at: mSpan)
+        let names = try armyNames(for: call.algorithm, m: m, at: mSpan)
         let n = names.count
-        guard m < n - 1 else { throw .error(.mTooLarge(m: m, generals: n, at: mSpan)) }
-        if n <= 3 * m {
+        guard m < n - 1 else { throw .error(.mTooLarge(call.algorithm, m: m, generals: n, at: mSpan)) }
+        if call.algorithm == .om, n <= 3 * m {
             sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
         }
         if faulty.count > m {
-            sink.receive(.diagnostic(.moreFaultyThanM(faulty: faulty.count, m: m, at: span), file))
+            sink.receive(.diagnostic(.moreFaultyThanM(call.algorithm, faulty: faulty.count, m: m, at: span), file))
         }
 
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -34,30 +34,40 @@ extension Session {
 
         let outcome: Outcome
         do {
-            outcome = try OralMessages.run(problem, m: m, messageLimit: settings.messageLimit, shouldStop: settings.shouldStop)
+            outcome = switch call.algorithm {
+            case .om: try OralMessages.run(problem, m: m, messageLimit: settings.messageLimit, shouldStop: settings.shouldStop)
+            case .sm: try SignedMessages.run(problem, m: m, messageLimit: settings.messageLimit, shouldStop: settings.shouldStop)
+            }
         } catch {
-            throw halt(for: error, m: m, generals: n, at: mSpan)
+            throw halt(for: error, call.algorithm, m: m, generals: n, at: mSpan)
         }
         return RunReport(
             algorithm: call.algorithm, m: m, generals: names, commander: commander,
             order: scenario.order, defaultValue: scenario.defaultValue,
             faulty: names.filter(faulty.contains), rules: scenario.rules.filter { !$0.value.isEmpty },
             rows: problem.lieutenants.map { general in
-                RunReport.Row(lieutenant: names[general], decision: outcome.decisions[general].map { values[$0] })
+                RunReport.Row(
+                    lieutenant: names[general], decision: outcome.decisions[general].map { values[$0] },
+                    set: call.algorithm == .sm ? outcome.sets[general]?.map { values[$0] } : nil)
             },
             agreement: outcome.agreement, validity: outcome.validity,
-            messages: outcome.messages, messagesPerRound: outcome.messagesPerRound)
+            messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded)
     }
 
     /// The declared army, or the on-demand one: `C` plus `L1`..`Lk`, with k the
-    /// largest lieutenant named anywhere and at least the 3m lieutenants OM(m)
-    /// is designed for (and never fewer than two).
-    private func armyNames(forM m: Int, at span: SourceSpan) throws(Halt) -> [String] {
+    /// largest lieutenant named anywhere and at least the lieutenants the
+    /// algorithm is designed for, 3m for OM(m) and m + 1 for SM(m) (and never
+    /// fewer than two).
+    private func armyNames(for algorithm: AlgorithmCall.Algorithm, m: Int, at span: SourceSpan) throws(Halt) -> [String] {
         if case .declared(let names) = scenario.army { return names }
         guard m < Army.maximumSize / 3 else { throw .error(.armyTooLarge(3 * min(m, Int.max / 3) + 1, at: span)) }
         let named = scenario.rules.keys.map { $0 } + scenario.namesInRules.map(\.text) + [scenario.commander ?? "C"]
         let largest = named.compactMap(Army.lieutenantNumber(of:)).max() ?? 0
-        let lieutenants = max(largest, 3 * m, 2)
+        let designed = switch algorithm {
+        case .om: 3 * m
+        case .sm: m + 1
+        }
+        let lieutenants = max(largest, designed, 2)
         guard lieutenants < Army.maximumSize else { throw .error(.armyTooLarge(lieutenants + 1, at: span)) }
         return Army.numbered(lieutenants + 1)
     }
@@ -94,12 +104,12 @@ extension Session {
             about: rule.about.flatMap { generals[$0.text] })
     }
 
-    private func halt(for error: EngineError, m: Int, generals: Int, at span: SourceSpan) -> Halt {
+    private func halt(for error: EngineError, _ algorithm: AlgorithmCall.Algorithm, m: Int, generals: Int, at span: SourceSpan) -> Halt {
         switch error {
         case .armyTooSmall(let size): .error(.armyTooSmall(size, at: span))
-        case .invalidRounds: .error(.mTooLarge(m: m, generals: generals, at: span))
+        case .invalidRounds: .error(.mTooLarge(algorithm, m: m, generals: generals, at: span))
         case .tooManyMessages(let needed, let limit):
-            .error(.tooManyMessages(m: m, generals: generals, needed: needed, limit: limit, at: span))
+            .error(.tooManyMessages(algorithm, m: m, generals: generals, needed: needed, limit: limit, at: span))
         case .cancelled: Halt(.interrupted, .interrupted(at: span))
         case .unknownGeneral, .unknownValue: Halt(.internalError, .internalError("\(error)", at: span))
         }

@@ -30,6 +30,12 @@ struct JSONWriter {
         text += "{" + pairs.map { Self.quoted($0.0) + ":" + Self.quoted($0.1) }.joined(separator: ",") + "}"
     }
 
+    /// An object of string arrays, in the order given.
+    mutating func field(_ key: String, lists: [(String, [String])]) {
+        beginField(key)
+        text += "{" + lists.map { Self.quoted($0.0) + ":[" + $0.1.map(Self.quoted).joined(separator: ",") + "]" }.joined(separator: ",") + "}"
+    }
+
     func finished() -> String {
         text + "}"
     }

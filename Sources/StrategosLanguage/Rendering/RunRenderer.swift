@@ -11,10 +11,16 @@ public enum RunRenderer {
             lines.append("faulty \(general): " + ScriptPrinter.text(of: run.rules[general] ?? []))
         }
         let width = run.rows.map(\.lieutenant.count).max() ?? 0
+        let decisionWidth = run.rows.compactMap { $0.decision?.count }.max() ?? 0
         for row in run.rows {
             let name = row.lieutenant.padding(toLength: width)
             if let decision = row.decision {
-                lines.append("  \(name)  decides \(style.bold(decision))")
+                var line = "  \(name)  decides \(style.bold(decision))"
+                if let set = row.set {
+                    line += String(repeating: " ", count: decisionWidth - decision.count)
+                    line += "  V = {\(set.joined(separator: ", "))}"
+                }
+                lines.append(line)
             } else {
                 lines.append("  \(name)  " + style.dim("faulty"))
             }
@@ -22,7 +28,11 @@ public enum RunRenderer {
         let vacuous = run.faulty.contains(run.commander) ? " (the commander is faulty)" : ""
         lines.append("IC1 agreement  " + verdict(run.agreement, style))
         lines.append("IC2 validity   " + verdict(run.validity, style) + vacuous)
-        lines.append("\(run.messages) messages in \(run.rounds) rounds")
+        var counts = "\(run.messages) messages in \(run.rounds) rounds"
+        if run.algorithm == .sm {
+            counts += " · \(run.discarded) forged " + (run.discarded == 1 ? "message" : "messages") + " discarded"
+        }
+        lines.append(counts)
         return lines.joined(separator: "\n") + "\n\n"
     }
 
@@ -41,6 +51,10 @@ public enum RunRenderer {
         writer.field("validity", run.validity)
         writer.field("messages", run.messages)
         writer.field("rounds", run.rounds)
+        if run.algorithm == .sm {
+            writer.field("sets", lists: run.rows.compactMap { row in row.set.map { (row.lieutenant, $0) } })
+            writer.field("discarded", run.discarded)
+        }
         return writer.finished() + "\n"
     }
 

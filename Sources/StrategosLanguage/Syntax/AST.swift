@@ -128,10 +128,13 @@ public struct FaultRule: Sendable, Equatable {
     }
 }
 
-/// The algorithm named by `run`: `om(1)`, or `om` with m left to the interpreter.
+/// The algorithm named by `run`: `om(1)`, `sm(2)`, or `om` with m left to the interpreter.
 public struct AlgorithmCall: Sendable, Equatable {
     public enum Algorithm: String, Sendable, Equatable, CaseIterable {
+        /// Oral messages, OM(m).
         case om
+        /// Signed messages, SM(m).
+        case sm
     }
 
     public var algorithm: Algorithm

@@ -86,7 +86,7 @@ extension Parser {
         return statement(.run(call), from: keyword)
     }
 
-    /// algorithm = "om" ;
+    /// algorithm = "om" | "sm" ;
     mutating func parseAlgorithm() throws(SyntaxError) -> (AlgorithmCall.Algorithm, SourceSpan) {
         guard case .name(let word) = token.kind else { throw expected("an algorithm") }
         guard let algorithm = AlgorithmCall.Algorithm(rawValue: word) else {
