@@ -34,6 +34,8 @@ public struct GeneralsProblem: Sendable, Equatable {
     public func validate() throws(EngineError) {
         let n = generalCount
         guard n >= 3 else { throw .armyTooSmall(generals: n) }
+        // The deviations list must cover exactly the army (both are public vars).
+        guard deviations.count == n else { throw .unknownGeneral(min(deviations.count, n)) }
         guard (0..<n).contains(commander) else { throw .unknownGeneral(commander) }
         let values = 0..<valueCount
         guard values.contains(order) else { throw .unknownValue(order) }

@@ -32,7 +32,8 @@ import Testing
             try OralMessages.run(problem(generals: 200), m: 50)
         }
         #expect(throws: EngineError.tooManyMessages(needed: nil, limit: Int.max)) {
-            try OralMessages.run(problem(generals: 200), m: 50, messageLimit: Int.max)
+            // shouldStop guards against a run that would never end if the count wrapped.
+            try OralMessages.run(problem(generals: 200), m: 50, messageLimit: Int.max, shouldStop: { true })
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
 /// 1 + 50 + 1 125 + 15 000 = 16 176 runs of 3 609 messages per order (about 13 s in a
 /// debug build), so for n = 10 the sets of m = 3 traitors get the same behaviour for
 /// all three members (120·5 = 600 instead of 15 000), while sets of at most two get
-/// every assignment: 1 + 50 + 1 125 + 600 = 1 776 per order. About 12 000 runs in all.
+/// every assignment: 1 + 50 + 1 125 + 600 = 1 776 per order. 8 204 runs in all.
 @Suite struct InteractiveConsistencyTests {
     enum Behaviour: CaseIterable, CustomStringConvertible {
         case liesHold, liesDefault, flips, silent, attackToOddRetreatToEven

@@ -254,8 +254,8 @@ private func errors(_ text: String) -> [String] {
         // run
         ("run", ["1:4 expected an algorithm after 'run', found end of input"]),
         ("run (1)", ["1:5 expected an algorithm after 'run', found '('"]),
-        ("run mo(1)", ["1:5 unknown algorithm 'mo'; the algorithms are om; did you mean 'om'?"]),
-        ("run paxos(1)", ["1:5 unknown algorithm 'paxos'; the algorithms are om"]),
+        ("run mo(1)", ["1:5 unknown algorithm 'mo'; the algorithms are om, sm; did you mean 'om'?"]),
+        ("run paxos(1)", ["1:5 unknown algorithm 'paxos'; the algorithms are om, sm"]),
         ("run om(x)", ["1:8 expected an integer after '(', found name 'x'"]),
         ("run om()", ["1:8 expected an integer after '(', found ')'"]),
         ("run om(1 x)", ["1:10 expected ')' to close '(' at 1:7, found name 'x'"]),

@@ -140,11 +140,11 @@ extension Diagnostic {
     }
 
     static func commanderDoesNotDecide(_ name: Name) -> Diagnostic {
-        Diagnostic(.error, "\(name.text) is the commander; only lieutenants decide", at: name.span)
+        Diagnostic(.error, "\(shown(name.text)) is the commander; only lieutenants decide", at: name.span)
     }
 
     static func duplicateGeneral(_ name: Name) -> Diagnostic {
-        Diagnostic(.error, "general \(name.text) is named twice", at: name.span)
+        Diagnostic(.error, "general \(shown(name.text)) is named twice", at: name.span)
     }
 
     static func expectationFailed(_ message: String, at span: SourceSpan) -> Diagnostic {
@@ -152,7 +152,7 @@ extension Diagnostic {
     }
 
     static func faultyDoesNotDecide(_ name: Name) -> Diagnostic {
-        Diagnostic(.error, "\(name.text) is faulty in the last run; only loyal lieutenants decide", at: name.span)
+        Diagnostic(.error, "\(shown(name.text)) is faulty in the last run; only loyal lieutenants decide", at: name.span)
     }
 
     static func internalError(_ detail: String, at span: SourceSpan) -> Diagnostic {
@@ -165,6 +165,12 @@ extension Diagnostic {
 
     static func invalidRound(_ round: IntegerLiteral) -> Diagnostic {
         Diagnostic(.error, "there is no round \(round.value): rounds start at 1, which carries the commander's orders", at: round.span)
+    }
+
+    static func lieutenantTooLarge(_ name: Name) -> Diagnostic {
+        Diagnostic(
+            .error, "no general named \(quoted(name.text)) can exist: an army has at most \(Army.maximumSize) generals, so lieutenants go up to L\(Army.maximumSize - 1)",
+            at: name.span)
     }
 
     static func loadCycle(_ chain: [String], at span: SourceSpan) -> Diagnostic {
@@ -193,14 +199,29 @@ extension Diagnostic {
             at: span)
     }
 
+    static func onDemandArmyTooLarge(_ algorithm: AlgorithmCall.Algorithm, m: Int, lieutenants: Int?, at span: SourceSpan) -> Diagnostic {
+        let size = lieutenants.map { "\($0 + 1) generals" } ?? "more generals than can be counted"
+        return Diagnostic(
+            .error,
+            "\(algorithm.rawValue)(\(m)) on an army made on demand needs \(size), but an army has at most \(Army.maximumSize)",
+            at: span)
+    }
+
     static func noRunYet(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "there is no run to check yet; 'expect' checks the last 'run'", at: span)
+    }
+
+    static func ruleNamesOutsideArmy(_ general: String, names outside: String, army: [String], at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "a rule of \(shown(general)) names \(shown(outside)), which is not in the army \(list(army)); clear \(shown(general))'s rules with 'general \(shown(general)) loyal' or 'reset'",
+            at: span)
     }
 
     static func ruleOutsideArmy(_ general: String, army: [String], at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .error,
-            "\(general) has fault rules but is not in the army \(list(army)); clear them with 'general \(general) loyal' or 'reset'",
+            "\(shown(general)) has fault rules but is not in the army \(list(army)); clear them with 'general \(shown(general)) loyal' or 'reset'",
             at: span)
     }
 
@@ -216,7 +237,7 @@ extension Diagnostic {
     }
 
     static func unknownGeneral(_ name: Name, army: [String]) -> Diagnostic {
-        var message = "no general named \(name.text); the army is \(list(army))"
+        var message = "no general named \(shown(name.text)); the army is \(list(army))"
         if let suggestion = Suggestion.closest(to: name.text, among: army) {
             message += "; did you mean \(suggestion)?"
         }
@@ -226,16 +247,24 @@ extension Diagnostic {
     static func unknownGeneralOnDemand(_ name: Name) -> Diagnostic {
         Diagnostic(
             .error,
-            "no general named \(name.text); without a 'generals' statement the army is C, L1, L2, ...; declare named generals first, e.g. 'generals Alice, Bob, Carol'",
+            "no general named \(shown(name.text)); without a 'generals' statement the army is C, L1, L2, ...; declare named generals first, e.g. 'generals Alice, Bob, Carol'",
             at: name.span)
     }
 
     // MARK: - Formatting numbers and lists
 
+    /// A list of names for a message, cut short when an army is large.
     private static func list(_ names: [String]) -> String {
-        names.count <= 12 ? names.joined(separator: ", ") : (names.prefix(10) + ["…", names.last ?? ""]).joined(separator: ", ")
+        let visible = names.count <= 12 ? names : names.prefix(10) + ["…", names.last ?? ""]
+        return visible.map(shown).joined(separator: ", ")
     }
 
+    /// A general's name in a message, cut short so a huge name cannot make a huge message.
+    private static func shown(_ name: String) -> String {
+        truncated(name)
+    }
+
+    /// 1234567 as "1,234,567".
     static func grouped(_ number: Int) -> String {
         let digits = String(number.magnitude)
         var result = ""

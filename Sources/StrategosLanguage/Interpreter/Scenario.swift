@@ -10,16 +10,14 @@ public struct Scenario: Sendable, Equatable {
     /// Each general's rules, in the order written.
     public var rules: [String: [FaultRule]] = [:]
     public var seed: UInt64 = 0
+    /// On demand: the largest `Lk` any `general` statement has named, so the
+    /// army keeps L3 after `general L3 loyal`.
+    public var largestLieutenantNamed = 0
 
     public init() {}
 
     /// Generals with at least one rule.
     public var faultyNames: Set<String> {
         Set(rules.filter { !$0.value.isEmpty }.keys)
-    }
-
-    /// Every general a rule names: the faulty general, its receivers and `about`.
-    var namesInRules: [Name] {
-        rules.values.joined().flatMap { rule in rule.receivers + (rule.about.map { [$0] } ?? []) }
     }
 }

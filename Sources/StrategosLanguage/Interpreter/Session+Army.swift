@@ -21,13 +21,23 @@ extension Session {
     private mutating func adopt(_ names: [String], at span: SourceSpan) throws(Halt) {
         let army = Set(names)
         for (general, rules) in scenario.rules.sorted(by: { $0.key < $1.key }) {
-            let named = [general] + rules.flatMap { $0.receivers.map(\.text) + ($0.about.map { [$0.text] } ?? []) }
+            guard army.contains(general) else { throw .error(.ruleOutsideArmy(general, army: names, at: span)) }
+            let named = rules.flatMap { $0.receivers.map(\.text) + ($0.about.map { [$0.text] } ?? []) }
             if let outside = named.first(where: { !army.contains($0) }) {
-                throw .error(.ruleOutsideArmy(outside, army: names, at: span))
+                throw .error(.ruleNamesOutsideArmy(general, names: outside, army: names, at: span))
             }
         }
         scenario.army = .declared(names)
         scenario.commander = nil
+    }
+
+    /// Fails unless `name` is (or, on demand, can be) a general of the army;
+    /// an on-demand army grows to every lieutenant a `general` statement names.
+    mutating func noteGeneral(_ name: Name) throws(Halt) {
+        try checkGeneral(name)
+        if case .onDemand = scenario.army, let number = Army.lieutenantNumber(of: name.text) {
+            scenario.largestLieutenantNamed = max(scenario.largestLieutenantNamed, number)
+        }
     }
 
     /// Fails unless `name` is (or, on demand, can be) a general of the army.
@@ -38,16 +48,16 @@ extension Session {
         case .onDemand:
             guard scenario.army.admits(name.text) else { throw .error(.unknownGeneralOnDemand(name)) }
             if let number = Army.lieutenantNumber(of: name.text), number >= Army.maximumSize {
-                throw .error(.armyTooLarge(number + 1, at: name.span))
+                throw .error(.lieutenantTooLarge(name))
             }
         }
     }
 
     mutating func addRules(_ rules: [FaultRule], to general: Name) throws(Halt) {
-        try checkGeneral(general)
+        try noteGeneral(general)
         for rule in rules {
-            for receiver in rule.receivers { try checkGeneral(receiver) }
-            if let about = rule.about { try checkGeneral(about) }
+            for receiver in rule.receivers { try noteGeneral(receiver) }
+            if let about = rule.about { try noteGeneral(about) }
             switch rule.rounds {
             case .only(let round) where round.value < 1: throw .error(.invalidRound(round))
             case .after(let round) where round.value < 0: throw .error(.invalidRound(round))

@@ -11,12 +11,6 @@ extension Session {
         let names = try armyNames(for: call.algorithm, m: m, at: mSpan)
         let n = names.count
         guard m < n - 1 else { throw .error(.mTooLarge(call.algorithm, m: m, generals: n, at: mSpan)) }
-        if call.algorithm == .om, n <= 3 * m {
-            sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
-        }
-        if faulty.count > m {
-            sink.receive(.diagnostic(.moreFaultyThanM(call.algorithm, faulty: faulty.count, m: m, at: span), file))
-        }
 
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let commander = scenario.commander ?? names[0]
@@ -31,6 +25,21 @@ extension Session {
             generalCount: n, commander: index[commander] ?? 0, valueCount: values.count,
             order: valueIndex[scenario.order] ?? 0, defaultValue: valueIndex[scenario.defaultValue] ?? 0,
             deviations: deviations, seed: scenario.seed)
+
+        do {
+            switch call.algorithm {
+            case .om: try OralMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
+            case .sm: try SignedMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
+            }
+        } catch {
+            throw halt(for: error, call.algorithm, m: m, generals: n, at: mSpan)
+        }
+        if call.algorithm == .om, n <= 3 * m {
+            sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
+        }
+        if faulty.count > m {
+            sink.receive(.diagnostic(.moreFaultyThanM(call.algorithm, faulty: faulty.count, m: m, at: span), file))
+        }
 
         let outcome: Outcome
         do {
@@ -60,16 +69,14 @@ extension Session {
     /// fewer than two).
     private func armyNames(for algorithm: AlgorithmCall.Algorithm, m: Int, at span: SourceSpan) throws(Halt) -> [String] {
         if case .declared(let names) = scenario.army { return names }
-        guard m < Army.maximumSize / 3 else { throw .error(.armyTooLarge(3 * min(m, Int.max / 3) + 1, at: span)) }
-        let named = scenario.rules.keys.map { $0 } + scenario.namesInRules.map(\.text) + [scenario.commander ?? "C"]
-        let largest = named.compactMap(Army.lieutenantNumber(of:)).max() ?? 0
-        let designed = switch algorithm {
-        case .om: 3 * m
-        case .sm: m + 1
+        let (designed, overflow) = switch algorithm {
+        case .om: m.multipliedReportingOverflow(by: 3)
+        case .sm: m.addingReportingOverflow(1)
         }
-        let lieutenants = max(largest, designed, 2)
-        guard lieutenants < Army.maximumSize else { throw .error(.armyTooLarge(lieutenants + 1, at: span)) }
-        return Army.numbered(lieutenants + 1)
+        guard !overflow, designed < Army.maximumSize else {
+            throw .error(.onDemandArmyTooLarge(algorithm, m: m, lieutenants: overflow ? nil : designed, at: span))
+        }
+        return Army.numbered(max(scenario.largestLieutenantNamed, designed, 2) + 1)
     }
 
     /// The order, the default, then every value a rule lies with, each once:

@@ -64,14 +64,14 @@ public struct Session: Sendable {
         case .generalsNamed(let names):
             try declareArmy(names: names, at: statement.span)
         case .commander(let name):
-            try checkGeneral(name)
+            try noteGeneral(name)
             scenario.commander = name.text
         case .order(let value):
             scenario.order = value.text
         case .defaultValue(let value):
             scenario.defaultValue = value.text
         case .loyal(let name):
-            try checkGeneral(name)
+            try noteGeneral(name)
             scenario.rules[name.text] = nil
         case .faults(let name, let rules):
             try addRules(rules, to: name)

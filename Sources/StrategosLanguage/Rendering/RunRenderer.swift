@@ -28,9 +28,9 @@ public enum RunRenderer {
         let vacuous = run.faulty.contains(run.commander) ? " (the commander is faulty)" : ""
         lines.append("IC1 agreement  " + verdict(run.agreement, style))
         lines.append("IC2 validity   " + verdict(run.validity, style) + vacuous)
-        var counts = "\(run.messages) messages in \(run.rounds) rounds"
+        var counts = "\(counted(run.messages, "message")) in \(counted(run.rounds, "round"))"
         if run.algorithm == .sm {
-            counts += " · \(run.discarded) forged " + (run.discarded == 1 ? "message" : "messages") + " discarded"
+            counts += " · \(counted(run.discarded, "forged message")) discarded"
         }
         lines.append(counts)
         return lines.joined(separator: "\n") + "\n\n"
@@ -56,6 +56,11 @@ public enum RunRenderer {
             writer.field("discarded", run.discarded)
         }
         return writer.finished() + "\n"
+    }
+
+    /// "1 round", "2 rounds".
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
     }
 
     private static func verdict(_ holds: Bool, _ style: TextStyle) -> String {
