@@ -38,16 +38,31 @@ public enum OralMessages {
         }
     }
 
-    /// Runs OM(m). Memory grows with n·m, not with the number of messages.
-    /// `shouldStop` is asked every few thousand messages; when it answers true
-    /// the run ends with `EngineError.cancelled`.
+    /// Runs OM(m). Without a trace, memory grows with n·m, not with the number
+    /// of messages; `recordTrace` keeps every message and majority in
+    /// `Outcome.trace`. `shouldStop` is asked every few thousand messages; when
+    /// it answers true the run ends with `EngineError.cancelled`.
     public static func run(
-        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000,
+        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
         shouldStop: () -> Bool = { false }
     ) throws(EngineError) -> Outcome {
         try validate(problem, m: m, messageLimit: messageLimit)
-        let recursion = OralMessagesRecursion(problem: problem, m: m)
+        if recordTrace {
+            let recursion = OralMessagesRecursion(problem: problem, m: m, recorder: TraceRecorder())
+            var outcome = try outcome(of: recursion, problem, shouldStop: shouldStop)
+            outcome.trace = recursion.recorder.trace
+            return outcome
+        }
+        return try outcome(of: OralMessagesRecursion(problem: problem, m: m, recorder: NoRecorder()), problem, shouldStop: shouldStop)
+    }
+
+    private static func outcome<Recorder>(
+        of recursion: OralMessagesRecursion<Recorder>, _ problem: GeneralsProblem, shouldStop: () -> Bool
+    ) throws(EngineError) -> Outcome {
         let decisions = try recursion.run(shouldStop: shouldStop)
-        return Outcome(problem: problem, allDecisions: decisions, messagesPerRound: recursion.messagesPerRound)
+        var outcome = Outcome(problem: problem, allDecisions: decisions, messagesPerRound: recursion.messagesPerRound)
+        outcome.lies = recursion.lies
+        outcome.drops = recursion.drops
+        return outcome
     }
 }

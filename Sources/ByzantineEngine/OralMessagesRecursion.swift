@@ -2,8 +2,9 @@
 /// definition literally (every message is made, and a faulty sender's
 /// deviations are applied to each), but keeps all state in buffers allocated
 /// once per run, one slice per level of the recursion, so the hot path neither
-/// allocates nor builds paths.
-final class OralMessagesRecursion {
+/// allocates nor builds paths. It is generic over its recorder: with
+/// `NoRecorder` every recording branch compiles away.
+final class OralMessagesRecursion<Recorder: RunRecorder> {
     private let n: Int
     private let m: Int
     private let valueCount: Int
@@ -24,14 +25,22 @@ final class OralMessagesRecursion {
     /// The path of the current message: commander of level 0 at index 0.
     private let path: UnsafeMutablePointer<Int32>
     private let pathHash: UnsafeMutablePointer<UInt64>
+    /// Recording only, level d: what lieutenant i (by position) weighed from
+    /// lieutenant j (by position), at i · n + j.
+    private let weighed: UnsafeMutablePointer<Int32>
 
+    var recorder: Recorder
     private(set) var messagesPerRound: [Int]
+    /// Messages whose value a faulty sender changed, and messages it dropped.
+    private(set) var lies = 0
+    private(set) var drops = 0
     private var messagesSinceCheck = 0
-    private static let checkInterval = 1 << 16
+    private static var checkInterval: Int { 1 << 16 }
 
-    init(problem: GeneralsProblem, m: Int) {
+    init(problem: GeneralsProblem, m: Int, recorder: Recorder) {
         n = problem.generalCount
         self.m = m
+        self.recorder = recorder
         valueCount = problem.valueCount
         order = Int32(problem.order)
         defaultValue = Int32(problem.defaultValue)
@@ -45,6 +54,7 @@ final class OralMessagesRecursion {
         decided = .allocate(capacity: levels * n)
         path = .allocate(capacity: levels + 1)
         pathHash = .allocate(capacity: levels + 1)
+        weighed = .allocate(capacity: Recorder.isRecording ? levels * n * n : 0)
         messagesPerRound = Array(repeating: 0, count: levels)
     }
 
@@ -55,6 +65,7 @@ final class OralMessagesRecursion {
         decided.deallocate()
         path.deallocate()
         pathHash.deallocate()
+        weighed.deallocate()
     }
 
     /// Every general's decision in the top-level OM(m) (the commander's entry is its order).
@@ -83,17 +94,16 @@ final class OralMessagesRecursion {
 
         // Step 1: the commander sends its value to every lieutenant.
         let round = level + 1
-        if deviations.isLoyal(commander) {
+        if deviations.isLoyal(commander) && !Recorder.isRecording {
             for i in 0..<count { values[i] = value }
             messagesPerRound[level] &+= count
         } else {
             var sent = 0
             for i in 0..<count {
-                let got = deviations.send(
-                    from: commander, to: members[i], round: round, previous: previous, loyal: value,
-                    pathHash: pathHash[level])
+                let got = deliver(from: commander, to: members[i], round: round, previous: previous, loyal: value, pathHash: pathHash[level])
                 if got >= 0 { sent += 1 }
                 values[i] = got >= 0 ? got : defaultValue
+                if Recorder.isRecording { record(level: level, sender: nil, to: members[i], loyal: value, got: got) }
             }
             messagesPerRound[level] &+= sent
         }
@@ -120,7 +130,9 @@ final class OralMessagesRecursion {
                 }
                 try om(level: level + 1, count: count - 1, commander: members[j], value: values[j], shouldStop: shouldStop)
                 for i in 0..<count where i != j {
-                    counts[i * valueCount + Int(subDecisions[Int(members[i])])] += 1
+                    let got = subDecisions[Int(members[i])]
+                    counts[i * valueCount + Int(got)] += 1
+                    if Recorder.isRecording { weighed[level * n * n + i * n + j] = got }
                 }
             }
         }
@@ -129,6 +141,7 @@ final class OralMessagesRecursion {
         for i in 0..<count {
             decisions[Int(members[i])] = majority(counts + i * valueCount, of: count)
         }
+        if Recorder.isRecording { recordMajorities(level: level, count: count) }
     }
 
     /// OM(0) run by every lieutenant of this level, folded into the tally: the
@@ -142,7 +155,7 @@ final class OralMessagesRecursion {
         for j in 0..<count {
             let sender = members[j]
             let value = values[j]
-            if deviations.isLoyal(sender) {
+            if deviations.isLoyal(sender) && !Recorder.isRecording {
                 let column = counts + Int(value)
                 for i in 0..<j { column[i * stride] += 1 }
                 for i in (j + 1)..<max(j + 1, count) { column[i * stride] += 1 }
@@ -150,11 +163,14 @@ final class OralMessagesRecursion {
             } else {
                 let hash = hasRandom ? PathHash.extend(pathHash[level], with: Int(sender)) : 0
                 for i in 0..<count where i != j {
-                    let got = deviations.send(
-                        from: sender, to: members[i], round: round, previous: commander, loyal: value,
-                        pathHash: hash)
+                    let got = deliver(from: sender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
                     if got >= 0 { sent += 1 }
-                    counts[i * stride + Int(got >= 0 ? got : defaultValue)] += 1
+                    let used = got >= 0 ? got : defaultValue
+                    counts[i * stride + Int(used)] += 1
+                    if Recorder.isRecording {
+                        record(level: level, sender: sender, to: members[i], loyal: value, got: got)
+                        weighed[level * n * n + i * n + j] = used
+                    }
                 }
             }
         }
@@ -166,11 +182,51 @@ final class OralMessagesRecursion {
         }
     }
 
+    /// What `sender` sends: its loyal value, or what its deviations make of it
+    /// (-1 for nothing), counting lies and drops.
+    @inline(__always)
+    private func deliver(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
+        guard !deviations.isLoyal(sender) else { return loyal }
+        let got = deviations.send(from: sender, to: receiver, round: round, previous: previous, loyal: loyal, pathHash: pathHash)
+        if got < 0 {
+            drops += 1
+        } else if got != loyal {
+            lies += 1
+        }
+        return got
+    }
+
     @inline(__always)
     private func majority(_ counts: UnsafeMutablePointer<Int32>, of total: Int) -> Int32 {
         for value in 0..<valueCount where Int(counts[value]) * 2 > total {
             return Int32(value)
         }
         return defaultValue
+    }
+
+    // MARK: - Recording
+
+    /// A message of this level's commander (`sender` nil) or, in the final
+    /// round, of lieutenant `sender` relaying what that commander sent it.
+    private func record(level: Int, sender: Int32?, to receiver: Int32, loyal: Int32, got: Int32) {
+        var route = (0...level).map { Int(path[$0]) }
+        if let sender { route.append(Int(sender)) }
+        recorder.message(Trace.Message(
+            round: route.count, path: route, receiver: Int(receiver), loyalValue: Int(loyal),
+            value: got >= 0 ? Int(got) : nil, disposition: got >= 0 ? .received : .dropped))
+    }
+
+    private func recordMajorities(level: Int, count: Int) {
+        let members = lieutenants + level * n
+        let values = received + level * n
+        let decisions = decided + level * n
+        let route = (0...level).map { Int(path[$0]) }
+        for i in 0..<count {
+            var inputs: [(from: Int, value: Int)] = [(Int(path[level]), Int(values[i]))]
+            for j in 0..<count where j != i {
+                inputs.append((Int(members[j]), Int(weighed[level * n * n + i * n + j])))
+            }
+            recorder.majority(Trace.Majority(path: route, lieutenant: Int(members[i]), inputs: inputs, result: Int(decisions[Int(members[i])])))
+        }
     }
 }

@@ -12,8 +12,14 @@ public struct Outcome: Sendable, Equatable {
     public var messages: Int
     /// Messages sent in each round, round 1 first.
     public var messagesPerRound: [Int]
+    /// Messages whose value a faulty sender changed.
+    public var lies = 0
+    /// Messages a faulty sender dropped (not counted in `messages`).
+    public var drops = 0
     /// SM: messages a receiver discarded because a signature did not hold.
     public var discarded = 0
+    /// Every message (and for OM every majority), when the run was asked to record them.
+    public var trace: Trace?
     /// SM: each loyal lieutenant's V_i, values in the order they entered it.
     public var sets: [Int: [Int]] = [:]
 

@@ -48,13 +48,17 @@ public enum SignedMessages {
     /// in the army, commander first) and then by value, so every run and the
     /// chain each relay extends are reproducible.
     public static func run(
-        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, shouldStop: () -> Bool = { false }
+        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
+        shouldStop: () -> Bool = { false }
     ) throws(EngineError) -> Outcome {
         try validate(problem, m: m, messageLimit: messageLimit)
-        var simulation = SignedMessagesSimulation(problem: problem, m: m)
+        var simulation = SignedMessagesSimulation(problem: problem, m: m, recordsTrace: recordTrace)
         try simulation.run(shouldStop: shouldStop)
         var outcome = Outcome(problem: problem, allDecisions: simulation.decisions(), messagesPerRound: simulation.messagesPerRound)
         outcome.discarded = simulation.discarded
+        outcome.lies = simulation.lies
+        outcome.drops = simulation.drops
+        outcome.trace = simulation.trace
         outcome.sets = problem.lieutenants.reduce(into: [:]) { sets, lieutenant in
             if !problem.isFaulty(lieutenant) { sets[lieutenant] = simulation.sets[lieutenant] }
         }
@@ -83,10 +87,15 @@ struct SignedMessagesSimulation {
     private(set) var sets: [[Int]]
     private(set) var messagesPerRound: [Int]
     private(set) var discarded = 0
+    private(set) var lies = 0
+    private(set) var drops = 0
+    /// Every message, when asked for; SM sends few messages, so one flag is enough.
+    private(set) var trace: Trace?
 
-    init(problem: GeneralsProblem, m: Int) {
+    init(problem: GeneralsProblem, m: Int, recordsTrace: Bool) {
         self.problem = problem
         self.m = m
+        trace = recordsTrace ? Trace() : nil
         deviations = CompiledDeviations(problem: problem)
         // Generals compare by their place in the army, the commander first.
         rank = (0..<problem.generalCount).map { $0 == problem.commander ? -1 : $0 }
@@ -105,13 +114,23 @@ struct SignedMessagesSimulation {
                 for relay in relays {
                     let chain = pool[relay.chainStart..<(relay.chainStart + relay.chainLength)]
                     guard !chain.contains(Int32(receiver)) else { continue }
-                    guard let (value, isValid) = deliver(relay, on: chain, to: receiver, round: round) else { continue }
-                    messagesPerRound[round - 1] += 1
-                    guard isValid else {
-                        discarded += 1
+                    guard let (value, isValid) = deliver(relay, on: chain, to: receiver, round: round) else {
+                        drops += 1
+                        record(round: round, chain: chain, to: receiver, relay: relay, value: nil, .dropped)
                         continue
                     }
-                    guard !sets[receiver].contains(Int(value)) else { continue }
+                    messagesPerRound[round - 1] += 1
+                    if value != relay.value { lies += 1 }
+                    guard isValid else {
+                        discarded += 1
+                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .discarded)
+                        continue
+                    }
+                    guard !sets[receiver].contains(Int(value)) else {
+                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .duplicate)
+                        continue
+                    }
+                    record(round: round, chain: chain, to: receiver, relay: relay, value: value, .accepted)
                     sets[receiver].append(Int(value))
                     // Relay while the chain holds fewer than m lieutenant signatures.
                     guard chain.count - 1 < m else { continue }
@@ -136,6 +155,15 @@ struct SignedMessagesSimulation {
         let sent = deviations.send(from: sender, to: Int32(receiver), round: round, previous: previous, loyal: relay.value, pathHash: hash)
         guard sent >= 0 else { return nil }
         return (sent, sent == relay.value || chain.allSatisfy { !deviations.isLoyal($0) })
+    }
+
+    private mutating func record(
+        round: Int, chain: ArraySlice<Int32>, to receiver: Int, relay: Relay, value: Int32?, _ disposition: Trace.Message.Disposition
+    ) {
+        guard trace != nil else { return }
+        trace?.messages.append(Trace.Message(
+            round: round, path: chain.map(Int.init), receiver: receiver, loyalValue: Int(relay.value),
+            value: value.map(Int.init), disposition: disposition))
     }
 
     private func precedes(_ a: Relay, _ b: Relay, in pool: [Int32]) -> Bool {

@@ -167,7 +167,7 @@ import Testing
         #expect(deep.message(path: [0, 2, 1], to: 3, loyalValue: attack) == hold)
         #expect(deep.message(path: [0, 3, 1], to: 2, loyalValue: attack) == attack)
         #expect(deep.message(path: [0, 1], to: 2, loyalValue: attack) == attack)
-        let engine = try OralMessagesRecursion(problem: deep, m: 2).run(shouldStop: { false })
+        let engine = try OralMessagesRecursion(problem: deep, m: 2, recorder: NoRecorder()).run(shouldStop: { false })
         #expect(engine == ReferenceOM.run(deep, m: 2).decisions)
     }
 }

@@ -48,7 +48,7 @@ import Testing
         for _ in 0..<250 {
             let (p, m) = Self.randomProblem(using: &rng)
             let expected = ReferenceOM.run(p, m: m)
-            let recursion = OralMessagesRecursion(problem: p, m: m)
+            let recursion = OralMessagesRecursion(problem: p, m: m, recorder: NoRecorder())
             let decisions = try recursion.run(shouldStop: { false })
             if decisions != expected.decisions || recursion.messagesPerRound != expected.messagesPerRound {
                 mismatches.append("\(p) m=\(m): engine \(decisions) \(recursion.messagesPerRound), reference \(expected)")

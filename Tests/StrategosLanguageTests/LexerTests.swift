@@ -132,7 +132,8 @@ import Testing
         let expected: Set<String> = [
             "generals", "general", "commander", "order", "default", "seed", "run", "expect", "reset", "print", "load",
             "traitor", "loyal", "lies", "flips", "silent", "random", "crashes", "after", "round", "in", "to", "and",
-            "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "om",
+            "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "om", "sm",
+            "show", "export", "trace", "tree", "stats", "army", "from",
         ]
         #expect(spellings == expected)
         #expect(Keyword.allCases.count == expected.count)

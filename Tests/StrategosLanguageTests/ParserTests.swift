@@ -27,6 +27,19 @@ private func sketch(_ statement: Statement) -> String {
     case .reset: return "reset"
     case .print(let text): return "print [\(text.text)]"
     case .load(let path): return "load [\(path.text)]"
+    case .show(let view): return "show " + sketch(view)
+    case .export(let view, let path): return "export " + sketch(view) + " [\(path.text)]"
+    }
+}
+
+private func sketch(_ view: View) -> String {
+    switch view {
+    case .trace(let to, let from, let round):
+        return (["trace"] + [to.map { "to \($0.text)" }, from.map { "from \($0.text)" }, round.map { "round \($0.value)" }].compactMap { $0 })
+            .joined(separator: " ")
+    case .tree(let name): return "tree \(name.text)"
+    case .stats: return "stats"
+    case .army: return "army"
     }
 }
 
@@ -91,6 +104,16 @@ private func errors(_ text: String) -> [String] {
         ("reset", ["reset"]),
         (#"print "hello, world""#, ["print [hello, world]"]),
         (#"load "other.strat""#, ["load [other.strat]"]),
+        ("run sm(2)", ["run sm(2)"]),
+        ("run sm", ["run sm"]),
+        ("show trace", ["show trace"]),
+        ("show trace to L1", ["show trace to L1"]),
+        ("show trace round 2 from L3 to L1", ["show trace to L1 from L3 round 2"]),
+        ("show tree L1", ["show tree L1"]),
+        ("show stats", ["show stats"]),
+        ("show army", ["show army"]),
+        (#"export trace "run.dot""#, ["export trace [run.dot]"]),
+        (#"export tree L1 "tree.dot""#, ["export tree L1 [tree.dot]"]),
     ])
     func statements(text: String, expected: [String]) {
         let result = parse(text)
@@ -231,7 +254,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, expect, reset, print or load"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, expect, reset, print, load, show or export"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -319,6 +342,16 @@ private func errors(_ text: String) -> [String] {
         ("generals A,\n  @", ["2:3 unexpected character '@'"]),
         ("run om(1\n@", ["1:9 expected ')' to close '(' at 1:7, found end of line", "2:1 unexpected character '@'"]),
         (#"load "a\qb" "c""#, [#"1:8 unknown escape '\q' in string; the escapes are \" \\ \n \t"#]),
+        // Views
+        ("show", ["1:5 expected 'trace', 'tree', 'stats' or 'army' after 'show', found end of input"]),
+        ("show trac", ["1:6 expected 'trace', 'tree', 'stats' or 'army' after 'show', found name 'trac'; did you mean 'trace'?"]),
+        ("show tree", ["1:10 expected a name after 'tree', found end of input"]),
+        ("show trace to L1 to L2", ["1:18 repeated 'to' in one 'show trace'"]),
+        ("show trace round", ["1:17 expected an integer after 'round', found end of input"]),
+        ("show trace at L1", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'at'"]),
+        ("show trace form L3", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'form'; did you mean 'from'?"]),
+        ("export stats \"x.json\"", ["1:8 expected 'trace' or 'tree' after 'export', found name 'stats'"]),
+        ("export trace", ["1:13 expected a string after 'trace', found end of input"]),
     ])
     func syntaxErrors(text: String, expected: [String]) {
         let result = parse(text)

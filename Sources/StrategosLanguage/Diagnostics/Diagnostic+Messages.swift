@@ -68,6 +68,10 @@ extension Diagnostic {
         Diagnostic(.error, "repeated '\(qualifier)' in one clause; the first is at \(first.line):\(first.column)", at: span)
     }
 
+    static func repeatedFilter(_ word: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "repeated '\(word)' in one 'show trace'", at: span)
+    }
+
     static func tooManyErrors(notShown count: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "too many errors; \(count) more not shown", at: span)
     }
@@ -139,6 +143,16 @@ extension Diagnostic {
         Diagnostic(.error, "cannot read '\(path)': \(reason)", at: span)
     }
 
+    static func cannotExport(_ view: View, as format: ExportFormat, at span: SourceSpan) -> Diagnostic {
+        let formats = ExportFormat.allCases.filter { Exporter.supports(view, as: $0) }.map { ".\($0.fileExtension)" }
+        return Diagnostic(
+            .error, "\(view.noun) cannot be exported as \(format.name); use \(formats.joined(separator: " or "))", at: span)
+    }
+
+    static func cannotWrite(_ path: String, reason: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "cannot write '\(path)': \(reason)", at: span)
+    }
+
     static func commanderDoesNotDecide(_ name: Name) -> Diagnostic {
         Diagnostic(.error, "\(shown(name.text)) is the commander; only lieutenants decide", at: name.span)
     }
@@ -199,6 +213,18 @@ extension Diagnostic {
             at: span)
     }
 
+    static func noTrace(_ absence: RunReport.TraceAbsence, at span: SourceSpan) -> Diagnostic {
+        switch absence {
+        case .notRequested:
+            Diagnostic(.error, "the last run kept no trace; run it again after this statement is in the script", at: span)
+        case .tooLarge(let messages, let limit):
+            Diagnostic(
+                .error,
+                "the last run could send \(messages.map(grouped) ?? "too many") messages, more than the trace limit of \(grouped(limit)), so it kept no trace; 'show stats' summarises it, a smaller army traces, or raise the limit with --trace-limit",
+                at: span)
+        }
+    }
+
     static func onDemandArmyTooLarge(_ algorithm: AlgorithmCall.Algorithm, m: Int, lieutenants: Int?, at span: SourceSpan) -> Diagnostic {
         let size = lieutenants.map { "\($0 + 1) generals" } ?? "more generals than can be counted"
         return Diagnostic(
@@ -207,8 +233,16 @@ extension Diagnostic {
             at: span)
     }
 
+    static func noRunToShow(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "there is no run to show yet; 'show' and 'export' look at the last 'run'", at: span)
+    }
+
     static func noRunYet(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "there is no run to check yet; 'expect' checks the last 'run'", at: span)
+    }
+
+    static func roundOutsideRun(_ round: IntegerLiteral, rounds: Int) -> Diagnostic {
+        Diagnostic(.error, "the last run has rounds 1 to \(rounds), not \(round.value)", at: round.span)
     }
 
     static func ruleNamesOutsideArmy(_ general: String, names outside: String, army: [String], at span: SourceSpan) -> Diagnostic {
@@ -234,6 +268,11 @@ extension Diagnostic {
             .error,
             "\(algorithm.rawValue)(\(m)) with \(generals) generals \(verb) \(count), over the limit of \(grouped(limit)); raise it with --max-messages",
             at: span)
+    }
+
+    static func unknownExportFormat(_ path: StringLiteral) -> Diagnostic {
+        let formats = ExportFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", ")
+        return Diagnostic(.error, "cannot tell the format of '\(path.text)' from its extension; use \(formats)", at: path.span)
     }
 
     static func unknownGeneral(_ name: Name, army: [String]) -> Diagnostic {

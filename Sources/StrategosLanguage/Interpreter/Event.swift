@@ -6,6 +6,29 @@ public enum Event: Sendable, Equatable {
     case printed(String)
     /// An error, a warning or a failed expectation, with the file it points into.
     case diagnostic(Diagnostic, SourceFile)
+    /// `show ...`: a view of the last run or of the scenario.
+    case shown(Shown)
+}
+
+/// What a `show` statement asked to see, with everything needed to draw it.
+public enum Shown: Sendable, Equatable {
+    case trace(RunReport, TraceFilter)
+    case tree(RunReport, lieutenant: String)
+    case stats(RunReport)
+    case army(Scenario)
+}
+
+/// `show trace to L1 from L3 round 2`, resolved to names and a number.
+public struct TraceFilter: Sendable, Equatable {
+    public var to: String?
+    public var from: String?
+    public var round: Int?
+
+    public init(to: String? = nil, from: String? = nil, round: Int? = nil) {
+        self.to = to
+        self.from = from
+        self.round = round
+    }
 }
 
 public protocol EventSink {

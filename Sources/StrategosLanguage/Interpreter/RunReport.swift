@@ -1,3 +1,5 @@
+import ByzantineEngine
+
 /// What one `run` did, in the script's own names and values: what the renderers
 /// print and what `expect` checks.
 public struct RunReport: Sendable, Equatable {
@@ -29,6 +31,43 @@ public struct RunReport: Sendable, Equatable {
     public var messagesPerRound: [Int]
     /// SM: messages a receiver discarded because a signature did not hold.
     public var discarded = 0
+    /// Messages whose value a faulty sender changed, and messages it dropped.
+    public var lies = 0
+    public var drops = 0
+    /// The values in play; the trace's integers index this list.
+    public var values: [String] = []
+    /// Every message (and OM majority), when the script asked to look at it.
+    public var trace: Trace?
+    /// Why there is no trace, when there is none.
+    public var traceAbsence: TraceAbsence?
+
+    public enum TraceAbsence: Sendable, Equatable {
+        /// Nothing in the script looked at a trace, so none was kept.
+        case notRequested
+        /// The run could send more messages than the trace limit.
+        case tooLarge(messages: Int?, limit: Int)
+    }
+
+    /// The messages per round the paper counts when every general sends:
+    /// OM(m) ∏_{j=1}^{k} (n − j) in round k; SM(m) n − 1, then (n − 1)(n − 2)
+    /// (a loyal commander, no faults), then none.
+    public var paperMessagesPerRound: [Int?] {
+        let n = generals.count
+        return (1...max(rounds, 1)).map { round in
+            switch algorithm {
+            case .om:
+                var product = 1
+                for j in 1...round {
+                    let (next, overflow) = product.multipliedReportingOverflow(by: n - j)
+                    if overflow { return nil }
+                    product = next
+                }
+                return product
+            case .sm:
+                return round == 1 ? n - 1 : round == 2 ? (n - 1) * (n - 2) : 0
+            }
+        }
+    }
 
     public var rounds: Int { messagesPerRound.count }
 

@@ -26,10 +26,15 @@ extension Session {
             order: valueIndex[scenario.order] ?? 0, defaultValue: valueIndex[scenario.defaultValue] ?? 0,
             deviations: deviations, seed: scenario.seed)
 
+        let bound: Int?
         do {
             switch call.algorithm {
-            case .om: try OralMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
-            case .sm: try SignedMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
+            case .om:
+                try OralMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
+                bound = OralMessages.messageCount(generals: n, m: m)
+            case .sm:
+                try SignedMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
+                bound = SignedMessages.messageBound(generals: n, m: m, values: values.count)
             }
         } catch {
             throw halt(for: error, call.algorithm, m: m, generals: n, at: mSpan)
@@ -41,11 +46,22 @@ extension Session {
             sink.receive(.diagnostic(.moreFaultyThanM(call.algorithm, faulty: faulty.count, m: m, at: span), file))
         }
 
+        var traceAbsence: RunReport.TraceAbsence?
+        if !(settings.recordTraces || tracesWanted) {
+            traceAbsence = .notRequested
+        } else if (bound ?? Int.max) > settings.traceLimit {
+            traceAbsence = .tooLarge(messages: bound, limit: settings.traceLimit)
+        }
+        let recordTrace = traceAbsence == nil
         let outcome: Outcome
         do {
             outcome = switch call.algorithm {
-            case .om: try OralMessages.run(problem, m: m, messageLimit: settings.messageLimit, shouldStop: settings.shouldStop)
-            case .sm: try SignedMessages.run(problem, m: m, messageLimit: settings.messageLimit, shouldStop: settings.shouldStop)
+            case .om:
+                try OralMessages.run(
+                    problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
+            case .sm:
+                try SignedMessages.run(
+                    problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
             }
         } catch {
             throw halt(for: error, call.algorithm, m: m, generals: n, at: mSpan)
@@ -60,7 +76,8 @@ extension Session {
                     set: call.algorithm == .sm ? outcome.sets[general]?.map { values[$0] } : nil)
             },
             agreement: outcome.agreement, validity: outcome.validity,
-            messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded)
+            messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded,
+            lies: outcome.lies, drops: outcome.drops, values: values, trace: outcome.trace, traceAbsence: traceAbsence)
     }
 
     /// The declared army, or the on-demand one: `C` plus `L1`..`Lk`, with k the

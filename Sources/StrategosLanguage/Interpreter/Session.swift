@@ -9,6 +9,12 @@ public struct Session: Sendable {
         /// Asked during long runs; true stops the run at a safe point.
         public var shouldStop: @Sendable () -> Bool = { false }
         public var maximumLoadDepth = 64
+        /// Keep every run's trace even when no statement asks for one (a REPL,
+        /// `--trace-format`); scripts otherwise keep one only when they look at it.
+        public var recordTraces = false
+        /// A run that could send more messages than this keeps no trace.
+        public var traceLimit = 100_000
+        public var writer: any FileWriter = FileSystemWriter()
 
         public init() {}
     }
@@ -19,6 +25,8 @@ public struct Session: Sendable {
     public var settings: Settings
     /// The scripts being loaded, outermost first, to refuse a cycle of loads.
     private var loadChain: [(key: String, name: String)] = []
+    /// Whether the scripts being run look at traces, so runs keep them.
+    var tracesWanted = false
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
@@ -37,7 +45,12 @@ public struct Session: Sendable {
             return .scriptError
         }
         if let key { loadChain.append((key, file.name)) }
-        defer { if key != nil { loadChain.removeLast() } }
+        let outerTracesWanted = tracesWanted
+        tracesWanted = tracesWanted || parsed.program.looksAtTraces
+        defer {
+            if key != nil { loadChain.removeLast() }
+            tracesWanted = outerTracesWanted
+        }
         return execute(parsed.program, in: file, into: &sink)
     }
 
@@ -93,6 +106,11 @@ public struct Session: Sendable {
             sink.receive(.printed(text.text))
         case .load(let path):
             return try load(path, from: file, into: &sink)
+        case .show(let view):
+            sink.receive(.shown(try shown(view, at: statement.span)))
+        case .export(let view, let path):
+            let note = try export(view, to: path, at: statement.span, relativeTo: file.name)
+            sink.receive(.printed(note))
         }
         return .success
     }

@@ -30,8 +30,8 @@ public struct FileSystemLoader: SourceLoader {
     }
 
     public func load(_ path: String, relativeTo: String?) throws(LoadFailure) -> (file: SourceFile, key: String) {
-        let resolved = resolve(path, relativeTo: relativeTo)
-        let onDisk = resolved.hasPrefix("/") ? resolved : (workingDirectory.map { $0 + "/" + resolved } ?? resolved)
+        let resolved = ScriptPath.resolve(path, relativeTo: relativeTo, in: nil)
+        let onDisk = ScriptPath.resolve(path, relativeTo: relativeTo, in: workingDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: onDisk, isDirectory: &isDirectory) else {
             throw LoadFailure("no such file")
@@ -44,9 +44,18 @@ public struct FileSystemLoader: SourceLoader {
         return (SourceFile(name: resolved, text: String(decoding: data, as: UTF8.self)), key)
     }
 
-    private func resolve(_ path: String, relativeTo script: String?) -> String {
-        guard !path.hasPrefix("/"), let script, script.contains("/") else { return path }
-        let directory = String(script[..<(script.lastIndex(of: "/") ?? script.startIndex)])
-        return directory.isEmpty ? "/" + path : directory + "/" + path
+}
+
+/// Where a path named in a script points: relative to the directory of the
+/// script that names it, and that relative to a working directory.
+enum ScriptPath {
+    static func resolve(_ path: String, relativeTo script: String?, in workingDirectory: String?) -> String {
+        var resolved = path
+        if !path.hasPrefix("/"), let script, let slash = script.lastIndex(of: "/") {
+            let directory = String(script[..<slash])
+            resolved = directory.isEmpty ? "/" + path : directory + "/" + path
+        }
+        guard !resolved.hasPrefix("/"), let workingDirectory else { return resolved }
+        return workingDirectory + "/" + resolved
     }
 }

@@ -1,6 +1,6 @@
 /// Turns events into text for one of two streams: results on standard output,
-/// diagnostics on standard error. With `json`, standard output carries only the
-/// JSON lines of runs, so `print` text goes to standard error.
+/// diagnostics on standard error. With `json` (or a `traceFormat`), standard
+/// output carries only what a program reads, so other text goes to standard error.
 public struct EventRenderer: Sendable {
     public enum Stream: Sendable, Equatable {
         case standardOutput, standardError
@@ -11,21 +11,36 @@ public struct EventRenderer: Sendable {
     public var outputStyle: TextStyle
     public var diagnosticStyle: TextStyle
     public var json: Bool
+    /// When set, each run is written as its trace in this format (`--trace-format`).
+    public var traceFormat: ExportFormat?
 
-    public init(outputStyle: TextStyle, diagnosticStyle: TextStyle, json: Bool) {
+    public init(outputStyle: TextStyle, diagnosticStyle: TextStyle, json: Bool, traceFormat: ExportFormat? = nil) {
         self.outputStyle = outputStyle
         self.diagnosticStyle = diagnosticStyle
         self.json = json
+        self.traceFormat = traceFormat
     }
+
+    private var isForPrograms: Bool { json || traceFormat != nil }
 
     public func render(_ event: Event) -> (stream: Stream, text: String) {
         switch event {
         case .run(let run):
-            json ? (.standardOutput, RunRenderer.json(run)) : (.standardOutput, RunRenderer.text(run, style: outputStyle))
+            if let traceFormat {
+                guard let text = Exporter.text(of: .trace(run, TraceFilter()), as: traceFormat) else {
+                    return (.standardError, "strategos: no trace to write: the run could send more messages than the trace limit\n")
+                }
+                return (.standardOutput, text)
+            }
+            return json ? (.standardOutput, RunRenderer.json(run)) : (.standardOutput, RunRenderer.text(run, style: outputStyle))
         case .printed(let text):
-            (json ? .standardError : .standardOutput, text + "\n")
+            return (isForPrograms ? .standardError : .standardOutput, text + "\n")
+        case .shown(let shown):
+            return isForPrograms
+                ? (.standardError, ViewRenderer.text(shown, style: TextStyle(color: false)))
+                : (.standardOutput, ViewRenderer.text(shown, style: outputStyle))
         case .diagnostic(let diagnostic, let file):
-            (.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
+            return (.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
         }
     }
 }

@@ -9,6 +9,18 @@ struct JSONWriter {
         text += Self.quoted(value)
     }
 
+    /// A string, or `null`.
+    mutating func field(_ key: String, _ value: String?) {
+        beginField(key)
+        text += value.map(Self.quoted) ?? "null"
+    }
+
+    /// An array of objects already written, one per line so a long trace stays readable.
+    mutating func field(_ key: String, objects: [String]) {
+        beginField(key)
+        text += objects.isEmpty ? "[]" : "[\n  " + objects.joined(separator: ",\n  ") + "\n]"
+    }
+
     mutating func field(_ key: String, _ value: Int) {
         beginField(key)
         text += String(value)

@@ -78,6 +78,10 @@ public struct Statement: Sendable, Equatable {
         case print(StringLiteral)
         /// `load "file.strat"`
         case load(StringLiteral)
+        /// `show trace`, `show tree L1`, `show stats`, `show army`
+        case show(View)
+        /// `export trace "run.dot"`, `export tree L1 "tree.dot"`
+        case export(View, to: StringLiteral)
     }
 
     public var kind: Kind
@@ -147,6 +151,19 @@ public struct AlgorithmCall: Sendable, Equatable {
         self.m = m
         self.span = span
     }
+}
+
+/// A way of looking at the last run (or at the scenario, for `army`).
+public enum View: Sendable, Equatable {
+    /// Every message of the last run, optionally only those `to` a general,
+    /// `from` a general (its sender), or in one `round`.
+    case trace(to: Name?, from: Name?, round: IntegerLiteral?)
+    /// Why a lieutenant decided what it decided.
+    case tree(Name)
+    /// Messages per round against the paper's count, lies, drops, discards.
+    case stats
+    /// The army, the commander, the order, the default and every fault rule.
+    case army
 }
 
 public enum Expectation: Sendable, Equatable {

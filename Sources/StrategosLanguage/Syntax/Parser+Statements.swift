@@ -2,7 +2,7 @@
 extension Parser {
     // MARK: - Statements
 
-    /// statement = generals | commander | order | default | general | seed | run | expect | reset | print | load ;
+    /// statement = generals | commander | order | default | general | seed | run | expect | reset | print | load | show | export ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
             if case .invalid = token.kind { throw SyntaxError(diagnostic: nil) }
@@ -20,6 +20,8 @@ extension Parser {
         case .reset?: return parseReset()
         case .print?: return try parsePrint()
         case .load?: return try parseLoad()
+        case .show?: return try parseShow()
+        case .export?: return try parseExport()
         default:
             let suggestion = Suggestion.closest(to: word, among: Keyword.statements.map(\.rawValue))
             throw SyntaxError(diagnostic: .unknownStatement(word, suggestion: suggestion, at: token.span))

@@ -38,19 +38,24 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Statements
     case generals, general, commander, order
     case `default`
-    case seed, run, expect, reset, print, load
+    case seed, run, expect, reset, print, load, show, export
     // Faults
     case traitor, loyal, lies, flips, silent, random, crashes
     case after, round, `in`, to, and, about
     // Checks
     case agreement, validity, consensus, violation, decides, decide, messages
     // Algorithms
-    case om
+    case om, sm
+    // Views
+    case trace, tree, stats, army, from
 
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
-        .generals, .commander, .order, .default, .general, .seed, .run, .expect, .reset, .print, .load,
+        .generals, .commander, .order, .default, .general, .seed, .run, .expect, .reset, .print, .load, .show, .export,
     ]
+
+    /// The words that name a view after `show`.
+    public static let views: [Keyword] = [.trace, .tree, .stats, .army]
 
     /// The words that begin a behaviour of a faulty general.
     public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .crashes]

@@ -45,13 +45,14 @@ struct ScriptResult {
         }
     }
 
-    /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`.
+    /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`, `show`.
     var sketch: [String] {
         events.map {
             switch $0 {
             case .run(let run): "run:\(run.algorithm.rawValue)(\(run.m))"
             case .printed(let text): "print:\(text)"
             case .diagnostic(let diagnostic, _): diagnostic.severity.rawValue
+            case .shown: "show"
             }
         }
     }

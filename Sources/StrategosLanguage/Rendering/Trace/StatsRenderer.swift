@@ -1,0 +1,31 @@
+/// `show stats`: messages per round against the paper's count, and how many
+/// lies, drops and discarded forgeries the run had.
+enum StatsRenderer {
+    static func text(_ run: RunReport, style: TextStyle) -> String {
+        let paperHeading = run.algorithm == .om ? "paper (every general sends)" : "paper (loyal commander, no faults)"
+        var lines = [
+            "stats of \(run.algorithm.rawValue.uppercased())(\(run.m)) · \(run.generals.count) generals · \(run.rounds) rounds",
+            style.bold("round  messages  \(paperHeading)"),
+        ]
+        let paper = run.paperMessagesPerRound
+        for (index, sent) in run.messagesPerRound.enumerated() {
+            let expected = paper.indices.contains(index) ? paper[index].map(String.init) ?? "—" : "—"
+            lines.append(column(String(index + 1), 5) + column(String(sent), 10) + column(expected, 10))
+        }
+        let paperTotal = paper.reduce(Optional(0)) { total, count in
+            guard let total, let count else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            return overflow ? nil : sum
+        }
+        lines.append("total" + column(String(run.messages), 10) + column(paperTotal.map(String.init) ?? "—", 10))
+        var faults = "lies \(run.lies) · dropped \(run.drops)"
+        if run.algorithm == .sm { faults += " · forged messages discarded \(run.discarded)" }
+        lines.append(faults)
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// Right-aligned in `width` characters.
+    private static func column(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(width - text.count, 0)) + text
+    }
+}

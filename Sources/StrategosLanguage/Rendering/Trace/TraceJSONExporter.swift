@@ -1,0 +1,47 @@
+import ByzantineEngine
+
+/// The whole trace as one JSON document; the schema is in docs/trace-json.md.
+enum TraceJSONExporter {
+    static func document(_ run: RunReport, trace: Trace) -> String {
+        let words = TraceVocabulary(run: run)
+        var header = JSONWriter()
+        header.field("algorithm", run.algorithm.rawValue)
+        header.field("m", run.m)
+        header.field("generals", run.generals)
+        header.field("commander", run.commander)
+        header.field("order", run.order)
+        header.field("default", run.defaultValue)
+        header.field("values", run.values)
+        let messages = words.readingOrder(trace.messages).map { message -> String in
+            var object = JSONWriter()
+            object.field("round", message.round)
+            object.field("path", message.path.map(words.general))
+            object.field("receiver", words.general(message.receiver))
+            object.field("loyal", words.value(message.loyalValue))
+            object.field("value", message.value.map(words.value))
+            object.field("disposition", disposition(message.disposition))
+            return object.finished()
+        }
+        let majorities = trace.majorities.map { majority -> String in
+            var object = JSONWriter()
+            object.field("path", majority.path.map(words.general))
+            object.field("lieutenant", words.general(majority.lieutenant))
+            object.field("inputs", pairs: majority.inputs.map { (words.general($0.from), words.value($0.value)) })
+            object.field("result", words.value(majority.result))
+            return object.finished()
+        }
+        header.field("messages", objects: messages)
+        header.field("majorities", objects: majorities)
+        return header.finished() + "\n"
+    }
+
+    private static func disposition(_ disposition: Trace.Message.Disposition) -> String {
+        switch disposition {
+        case .received: "received"
+        case .accepted: "accepted"
+        case .duplicate: "duplicate"
+        case .discarded: "discarded"
+        case .dropped: "dropped"
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// The text of `show` views.
+public enum ViewRenderer {
+    public static func text(_ shown: Shown, style: TextStyle) -> String {
+        switch shown {
+        case .trace(let run, let filter):
+            guard let trace = run.trace else { return "" }
+            return TraceTextRenderer.text(run, trace: trace, filter: filter, style: style)
+        case .tree(let run, let lieutenant):
+            guard let trace = run.trace else { return "" }
+            return TreeTextRenderer.text(DecisionTree(run: run, trace: trace, lieutenant: lieutenant), style: style)
+        case .stats(let run):
+            return StatsRenderer.text(run, style: style)
+        case .army(let scenario):
+            return ScenarioRenderer.text(scenario, style: style) + "\n"
+        }
+    }
+}

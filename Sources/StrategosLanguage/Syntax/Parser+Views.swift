@@ -1,0 +1,56 @@
+/// `show` and `export`: ways of looking at the last run.
+extension Parser {
+    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" ) ;
+    mutating func parseShow() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        let view = try parseView(allowing: Keyword.views)
+        return statement(.show(view), from: keyword)
+    }
+
+    /// export = "export" ( "trace" | "tree" NAME ) STRING ;
+    mutating func parseExport() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        let view = try parseView(allowing: [.trace, .tree], filters: false)
+        let path = try expectString()
+        return statement(.export(view, to: path), from: keyword)
+    }
+
+    private mutating func parseView(allowing words: [Keyword], filters: Bool = true) throws(SyntaxError) -> View {
+        if words.contains(.trace), consume(if: .trace) != nil {
+            return filters ? try parseTraceFilter() : .trace(to: nil, from: nil, round: nil)
+        }
+        if words.contains(.tree), consume(if: .tree) != nil { return .tree(try expectName()) }
+        if words.contains(.stats), consume(if: .stats) != nil { return .stats }
+        if words.contains(.army), consume(if: .army) != nil { return .army }
+        let list = words.map { "'\($0.rawValue)'" }
+        let choices = list.dropLast().joined(separator: ", ") + " or " + (list.last ?? "")
+        throw expected(choices, suggesting: words)
+    }
+
+    /// trace_filter = { "to" NAME | "from" NAME | "round" INTEGER } ;
+    private mutating func parseTraceFilter() throws(SyntaxError) -> View {
+        var to: Name?
+        var from: Name?
+        var round: IntegerLiteral?
+        var progress = LoopProgress()
+        while !atEndOfStatement, progress.evaluate(consumedCount) {
+            if let word = consume(if: .to) {
+                guard to == nil else { throw repeated(word) }
+                to = try expectName()
+            } else if let word = consume(if: .from) {
+                guard from == nil else { throw repeated(word) }
+                from = try expectName()
+            } else if let word = consume(if: .round) {
+                guard round == nil else { throw repeated(word) }
+                round = try expectInteger()
+            } else {
+                throw expected("'to', 'from', 'round' or end of statement", suggesting: [.to, .from, .round])
+            }
+        }
+        return .trace(to: to, from: from, round: round)
+    }
+
+    private func repeated(_ word: Token) -> SyntaxError {
+        SyntaxError(diagnostic: .repeatedFilter(file.text(of: word.span), at: word.span))
+    }
+}
