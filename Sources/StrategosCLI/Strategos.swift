@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrategosLanguage
+import StrategosREPL
 
 @main
 struct Strategos: ParsableCommand {
@@ -24,6 +25,7 @@ struct Strategos: ParsableCommand {
               64   usage error (bad command-line arguments)
               65   a syntax or semantic error in a script
               66   an input file could not be read
+              73   an export file could not be written
               70   an internal error
               130  interrupted
 
@@ -58,16 +60,26 @@ struct Strategos: ParsableCommand {
             inputs.append(.text(SourceFile(name: "<command line>", text: expressions.joined(separator: "\n"))))
         }
         inputs += files.map { $0 == "-" ? .standardInput : .file($0) }
-        if inputs.isEmpty {
-            guard isatty(STDIN_FILENO) == 0 else {
-                console.error("strategos: no script given; try 'strategos examples/tour.strat' or 'strategos --help'\n")
-                throw ExitCode(64)
-            }
-            inputs = [.standardInput]
-        }
 
         var settings = Session.Settings()
         settings.messageLimit = maxMessages
+        if inputs.isEmpty {
+            // No script: a terminal gets the REPL; a pipe or a file (`strategos <
+            // file`) is a script, with no prompt, history or readline.
+            guard isatty(STDIN_FILENO) == 0 else {
+                let colorAllowed = !noColor && !Console.noColorRequested
+                let renderer = EventRenderer(
+                    outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
+                    diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
+                    json: json)
+                REPL.runOnTerminal(
+                    settings: settings, renderer: renderer,
+                    banner: "\(Self.configuration.version) · the Byzantine Generals Problem · :help for help, Ctrl-D to quit",
+                    environment: ProcessInfo.processInfo.environment)
+                return
+            }
+            inputs = [.standardInput]
+        }
         var worst = ScriptOutcome.success
         for input in inputs {
             worst = max(worst, console.run(input, settings: settings))
@@ -89,6 +101,7 @@ extension ScriptOutcome {
         case .expectationFailed: 1
         case .scriptError: 65
         case .unreadableInput: 66
+        case .unwritableOutput: 73
         case .internalError: 70
         case .interrupted: 130
         }

@@ -7,6 +7,8 @@ public enum ScriptOutcome: Int, Sendable, Comparable {
     case scriptError
     /// A script or a loaded file could not be read.
     case unreadableInput
+    /// An `export` could not write its file.
+    case unwritableOutput
     /// The engine failed in a way no script should be able to cause.
     case internalError
     /// The run was cancelled (Ctrl-C).

@@ -31,7 +31,7 @@ extension Session {
         do {
             try settings.writer.write(text, to: path.text, relativeTo: script)
         } catch {
-            throw Halt(.unreadableInput, .cannotWrite(path.text, reason: error.reason, at: path.span))
+            throw Halt(.unwritableOutput, .cannotWrite(path.text, reason: error.reason, at: path.span))
         }
         return "exported \(view.noun) to \(path.text) (\(format.name))"
     }

@@ -13,7 +13,7 @@ enum TraceTextRenderer {
                 && (filter.from.map { words.general(message.sender) == $0 } ?? true)
                 && (filter.round.map { message.round == $0 } ?? true)
         }
-        let isFiltered = filter != TraceFilter()
+        let isFiltered = filter.to != nil || filter.from != nil
         var lines = ["trace of \(run.algorithm.rawValue.uppercased())(\(run.m)) · \(run.generals.count) generals · \(messages.count) of \(trace.messages.count) messages shown"]
         let routeWidth = messages.map { words.route($0).count }.max() ?? 0
         let valueWidth = messages.map { ($0.value.map(words.value) ?? "—").count }.max() ?? 0

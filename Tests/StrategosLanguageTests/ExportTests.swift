@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import StrategosLanguage
+
+/// `export`: the three trace formats and the decision tree, pinned as golden
+/// files for the paper's Fig. 3, checked for structure, and the DOT rendered by
+/// Graphviz (`.ci/setup` installs it). Regenerate the golden files after review
+/// with `STRATEGOS_UPDATE_GOLDEN=1 swift test --filter ExportTests`.
+@Suite struct ExportTests {
+    /// Keeps what `export` writes in memory.
+    final class MemoryWriter: FileWriter, @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage: [String: String] = [:]
+        var files: [String: String] { lock.withLock { storage } }
+
+        func write(_ text: String, to path: String, relativeTo script: String?) throws(LoadFailure) {
+            guard !path.hasPrefix("/unwritable/") else { throw LoadFailure("no such directory") }
+            lock.withLock { storage[path] = text }
+        }
+    }
+
+    static let fig3 = """
+        generals 4
+        general L3 traitor lies retreat to L1 and hold to L2
+        run om(1)
+        export trace "fig3.mmd"
+        export trace "fig3.dot"
+        export trace "fig3.json"
+        export tree L1 "fig3-tree-L1.dot"
+        """
+
+    static func exports(of script: String) -> (result: ScriptResult, files: [String: String]) {
+        let writer = MemoryWriter()
+        var settings = Session.Settings()
+        settings.writer = writer
+        let result = ScriptHarness.run(script, settings: settings)
+        return (result, writer.files)
+    }
+
+    static let golden = ExampleGoldenTests.repository.appendingPathComponent("Tests/StrategosLanguageTests/Golden")
+
+    @Test(arguments: ["fig3.mmd", "fig3.dot", "fig3.json", "fig3-tree-L1.dot"])
+    func fig3ExportMatchesItsGoldenFile(_ name: String) throws {
+        let (result, files) = Self.exports(of: Self.fig3)
+        #expect(result.outcome == .success)
+        #expect(result.printed.contains { $0.hasPrefix("exported") && $0.contains(name) })
+        let text = try #require(files[name])
+        let url = Self.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["STRATEGOS_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(text == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test(arguments: ["fig3.dot", "fig3-tree-L1.dot"])
+    func graphvizRendersTheDOT(_ name: String) throws {
+        let (_, files) = Self.exports(of: Self.fig3)
+        let dot = try #require(files[name])
+        let svg = try Self.renderWithGraphviz(dot)
+        #expect(svg.contains("<svg"))
+        #expect(svg.contains("L3"))
+    }
+
+    @Test func mermaidIsAWellFormedSequenceDiagram() throws {
+        let (_, files) = Self.exports(of: Self.fig3)
+        let lines = try #require(files["fig3.mmd"]).split(separator: "\n").map(String.init)
+        #expect(lines.first == "sequenceDiagram")
+        var participants: Set<String> = []
+        var arrows = 0
+        for line in lines.dropFirst() {
+            let words = line.trimmingCharacters(in: .whitespaces)
+            if words.hasPrefix("participant ") {
+                let parts = words.split(separator: " ")
+                #expect(parts.count == 4 && parts[2] == "as")
+                participants.insert(String(parts[1]))
+            } else if words.hasPrefix("Note over ") {
+                #expect(words.range(of: #"^Note over G\d+,G\d+: round \d+$"#, options: .regularExpression) != nil)
+            } else {
+                let match = words.range(of: #"^(G\d+)(->>|-->>|-x|--x)(G\d+): [^;#]+$"#, options: .regularExpression)
+                #expect(match != nil, "not a message line: \(words)")
+                let ends = words.split(whereSeparator: { "-x>:".contains($0) }).prefix(2).map(String.init)
+                #expect(ends.allSatisfy(participants.contains), "participant used before it is declared: \(words)")
+                arrows += 1
+            }
+        }
+        #expect(participants.count == 4)
+        #expect(arrows == 9)
+        #expect(lines.filter { $0.contains("-->>") }.count == 2, "the two lies are dotted arrows")
+    }
+
+    @Test func jsonTraceFollowsItsSchema() throws {
+        let (_, files) = Self.exports(of: "generals 4\ngeneral L2 traitor silent to L1\nrun om(1)\nexport trace \"t.json\"")
+        let data = Data(try #require(files["t.json"]).utf8)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["algorithm"] as? String == "om")
+        #expect(document["generals"] as? [String] == ["C", "L1", "L2", "L3"])
+        #expect(document["values"] as? [String] == ["attack", "retreat"])
+        let messages = try #require(document["messages"] as? [[String: Any]])
+        #expect(messages.count == 9, "a dropped message is in the trace too")
+        let dropped = messages.filter { $0["disposition"] as? String == "dropped" }
+        #expect(dropped.count == 1)
+        #expect(dropped.first?["value"] is NSNull)
+        #expect(dropped.first?["path"] as? [String] == ["C", "L2"])
+        #expect(dropped.first?["receiver"] as? String == "L1")
+        let majorities = try #require(document["majorities"] as? [[String: Any]])
+        #expect(majorities.count == 3)
+        #expect(majorities.first?["result"] as? String == "attack")
+    }
+
+    @Test func signedMessagesExportTheirDispositions() throws {
+        let script = "generals 3\ngeneral L2 traitor lies retreat\nrun sm(1)\nexport trace \"sm.json\"\nexport trace \"sm.dot\""
+        let (result, files) = Self.exports(of: script)
+        #expect(result.outcome == .success)
+        let json = try #require(files["sm.json"])
+        #expect(json.contains(#""disposition":"discarded""#))
+        #expect(json.contains(#""majorities":[]"#))
+        _ = try Self.renderWithGraphviz(try #require(files["sm.dot"]))
+    }
+
+    @Test(arguments: [
+        (#"export trace "run.txt""#, "cannot tell the format of 'run.txt' from its extension; use .mmd, .dot, .json"),
+        (#"export trace "run""#, "cannot tell the format of 'run' from its extension; use .mmd, .dot, .json"),
+        (#"export tree L1 "tree.mmd""#, "the decision tree of L1 cannot be exported as Mermaid; use .dot"),
+        (#"export tree L1 "tree.json""#, "the decision tree of L1 cannot be exported as JSON; use .dot"),
+        (#"export tree C "tree.dot""#, "C is the commander; only lieutenants decide"),
+        (#"export tree L9 "tree.dot""#, "no general named L9; the army is C, L1, L2, L3; did you mean L1?"),
+    ])
+    func exportErrors(statement: String, message: String) {
+        let (result, files) = Self.exports(of: "generals 4\nrun om(1)\n" + statement)
+        #expect(result.outcome == .scriptError)
+        #expect(result.errors.map(\.message) == [message])
+        #expect(files.isEmpty)
+    }
+
+    @Test func anExportThatCannotBeWrittenIsItsOwnFailure() {
+        let (result, _) = Self.exports(of: "generals 4\nrun om(1)\nexport trace \"/unwritable/run.dot\"")
+        #expect(result.outcome == .unwritableOutput)
+        #expect(result.errors.map(\.message) == ["cannot write '/unwritable/run.dot': no such directory"])
+    }
+
+    @Test func anExportBeforeAnyRunIsAnError() {
+        let (result, _) = Self.exports(of: "export trace \"run.dot\"")
+        #expect(result.errors.map(\.message) == ["there is no run to show yet; 'show' and 'export' look at the last 'run'"])
+    }
+
+    @Test func aTraceOverTheLimitIsRefusedWithAWayOut() {
+        var settings = Session.Settings()
+        settings.traceLimit = 100
+        let result = ScriptHarness.run("generals 7\nrun om(2)\nshow stats\nshow trace", settings: settings)
+        #expect(result.outcome == .scriptError)
+        #expect(result.errors.map(\.message) == [
+            "the last run could send 156 messages, more than the trace limit of 100, so it kept no trace; 'show stats' summarises it, a smaller army traces, or raise the limit with --trace-limit"
+        ])
+        #expect(result.events.contains { if case .shown(.stats) = $0 { true } else { false } })
+    }
+
+    @Test func runsKeepNoTraceUnlessTheScriptLooksAtOne() {
+        let plain = ScriptHarness.run("generals 4\nrun om(1)")
+        #expect(plain.runs.first?.trace == nil)
+        #expect(plain.runs.first?.traceAbsence == .notRequested)
+        let looking = ScriptHarness.run("generals 4\nrun om(1)\nshow trace")
+        #expect(looking.runs.first?.trace?.messages.count == 9)
+    }
+
+    /// Renders DOT to SVG with Graphviz's `dot`, failing when it is missing or rejects the input.
+    static func renderWithGraphviz(_ dot: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["dot", "-Tsvg"]
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(dot.utf8))
+        try input.fileHandleForWriting.close()
+        let svg = output.fileHandleForReading.readDataToEndOfFile()
+        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "Graphviz (`dot`, Debian package graphviz; .ci/setup installs it) rejected the DOT: \(String(decoding: complaint, as: UTF8.self))")
+        return String(decoding: svg, as: UTF8.self)
+    }
+}
