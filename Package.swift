@@ -1,7 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: StrategosCLI → StrategosLanguage → ByzantineEngine.
+// Dependencies point one way: StrategosCLI → StrategosREPL → StrategosLanguage → ByzantineEngine.
+// GNU readline (CReadline) is linked by the REPL only, so the engine and the
+// language build without it.
 let package = Package(
     name: "Strategos",
     products: [
@@ -16,16 +18,21 @@ let package = Package(
     targets: [
         .target(name: "ByzantineEngine"),
         .target(name: "StrategosLanguage", dependencies: ["ByzantineEngine"]),
+        .systemLibrary(
+            name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]),
+        .target(name: "StrategosREPL", dependencies: ["StrategosLanguage", "CReadline"]),
         .executableTarget(
             name: "StrategosCLI",
             dependencies: [
                 "StrategosLanguage",
+                "StrategosREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "StrategosBench", dependencies: ["ByzantineEngine"]),
         .testTarget(name: "ByzantineEngineTests", dependencies: ["ByzantineEngine"]),
         .testTarget(name: "StrategosLanguageTests", dependencies: ["StrategosLanguage"]),
-        .testTarget(name: "StrategosCLITests", dependencies: ["StrategosCLI"]),
+        .testTarget(name: "StrategosCLITests", dependencies: ["StrategosCLI", "StrategosREPL"]),
     ]
 )

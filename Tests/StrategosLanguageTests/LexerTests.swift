@@ -132,7 +132,7 @@ import Testing
         let expected: Set<String> = [
             "generals", "general", "commander", "order", "default", "seed", "run", "expect", "reset", "print", "load",
             "traitor", "loyal", "lies", "flips", "silent", "random", "crashes", "after", "round", "in", "to", "and",
-            "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "om", "sm",
+            "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "om", "sm", "twogenerals", "verify", "with", "traitors", "save",
             "show", "export", "trace", "tree", "stats", "army", "from",
         ]
         #expect(spellings == expected)

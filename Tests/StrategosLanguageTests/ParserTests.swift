@@ -14,7 +14,9 @@ private func sketch(_ statement: Statement) -> String {
     case .loyal(let name): return "general \(name.text) loyal"
     case .faults(let name, let rules): return "general \(name.text): " + rules.map(sketch).joined(separator: " | ")
     case .seed(let seed): return "seed \(seed.value)"
-    case .run(let call): return "run \(call.algorithm.rawValue)" + (call.m.map { "(\($0.value))" } ?? "")
+    case .run(let call): return "run " + sketch(call)
+    case .verify(let verify):
+        return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "") + (verify.save.map { " save [\($0.text)]" } ?? "")
     case .expect(let expectation):
         switch expectation {
         case .agreement: return "expect agreement"
@@ -30,6 +32,10 @@ private func sketch(_ statement: Statement) -> String {
     case .show(let view): return "show " + sketch(view)
     case .export(let view, let path): return "export " + sketch(view) + " [\(path.text)]"
     }
+}
+
+private func sketch(_ call: AlgorithmCall) -> String {
+    call.algorithm.rawValue + (call.m.map { "(\($0.value))" } ?? "")
 }
 
 private func sketch(_ view: View) -> String {
@@ -106,6 +112,11 @@ private func errors(_ text: String) -> [String] {
         (#"load "other.strat""#, ["load [other.strat]"]),
         ("run sm(2)", ["run sm(2)"]),
         ("run sm", ["run sm"]),
+        ("run twogenerals(2)", ["run twogenerals(2)"]),
+        ("verify om(1)", ["verify om(1)"]),
+        ("verify sm", ["verify sm"]),
+        ("verify om(1) with 2 traitors", ["verify om(1) with 2"]),
+        (#"verify om(2) with 1 traitor save "attack.strat""#, ["verify om(2) with 1 save [attack.strat]"]),
         ("show trace", ["show trace"]),
         ("show trace to L1", ["show trace to L1"]),
         ("show trace round 2 from L3 to L1", ["show trace to L1 from L3 round 2"]),
@@ -254,7 +265,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, expect, reset, print, load, show or export"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, verify, expect, reset, print, load, show or export"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -277,8 +288,8 @@ private func errors(_ text: String) -> [String] {
         // run
         ("run", ["1:4 expected an algorithm after 'run', found end of input"]),
         ("run (1)", ["1:5 expected an algorithm after 'run', found '('"]),
-        ("run mo(1)", ["1:5 unknown algorithm 'mo'; the algorithms are om, sm; did you mean 'om'?"]),
-        ("run paxos(1)", ["1:5 unknown algorithm 'paxos'; the algorithms are om, sm"]),
+        ("run mo(1)", ["1:5 unknown algorithm 'mo'; the algorithms are om, sm, twogenerals; did you mean 'om'?"]),
+        ("run paxos(1)", ["1:5 unknown algorithm 'paxos'; the algorithms are om, sm, twogenerals"]),
         ("run om(x)", ["1:8 expected an integer after '(', found name 'x'"]),
         ("run om()", ["1:8 expected an integer after '(', found ')'"]),
         ("run om(1 x)", ["1:10 expected ')' to close '(' at 1:7, found name 'x'"]),
@@ -342,6 +353,11 @@ private func errors(_ text: String) -> [String] {
         ("generals A,\n  @", ["2:3 unexpected character '@'"]),
         ("run om(1\n@", ["1:9 expected ')' to close '(' at 1:7, found end of line", "2:1 unexpected character '@'"]),
         (#"load "a\qb" "c""#, [#"1:8 unknown escape '\q' in string; the escapes are \" \\ \n \t"#]),
+        // Verify
+        ("verify", ["1:7 expected an algorithm after 'verify', found end of input"]),
+        ("verify om(1) with 2", ["1:20 expected 'traitors' after '2', found end of input"]),
+        ("verify om(1) with two traitors", ["1:19 expected an integer after 'with', found name 'two'"]),
+        ("verify om(1) save", ["1:18 expected a string after 'save', found end of input"]),
         // Views
         ("show", ["1:5 expected 'trace', 'tree', 'stats' or 'army' after 'show', found end of input"]),
         ("show trac", ["1:6 expected 'trace', 'tree', 'stats' or 'army' after 'show', found name 'trac'; did you mean 'trace'?"]),

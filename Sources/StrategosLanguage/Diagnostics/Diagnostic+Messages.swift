@@ -199,18 +199,22 @@ extension Diagnostic {
         Diagnostic(.error, "m must be 0 or more, got \(m.value)", at: m.span)
     }
 
-    static func moreFaultyThanM(_ algorithm: AlgorithmCall.Algorithm, faulty: Int, m: Int, at span: SourceSpan) -> Diagnostic {
+    static func moreFaultyThanM(_ algorithm: ByzantineAlgorithm, faulty: Int, m: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .warning,
             "\(faulty) generals are faulty, more than the m = \(m) that \(algorithm.rawValue.uppercased())(\(m)) is designed to tolerate",
             at: span)
     }
 
-    static func mTooLarge(_ algorithm: AlgorithmCall.Algorithm, m: Int, generals: Int, at span: SourceSpan) -> Diagnostic {
+    static func mTooLarge(_ algorithm: ByzantineAlgorithm, m: Int, generals: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .error,
             "\(algorithm.rawValue)(\(m)) needs m < n − 1, but the army has \(generals) generals (n − 1 = \(generals - 1))",
             at: span)
+    }
+
+    static func notYetSupported(_ feature: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "\(feature) is not supported yet", at: span)
     }
 
     static func noTrace(_ absence: RunReport.TraceAbsence, at span: SourceSpan) -> Diagnostic {
@@ -225,7 +229,7 @@ extension Diagnostic {
         }
     }
 
-    static func onDemandArmyTooLarge(_ algorithm: AlgorithmCall.Algorithm, m: Int, lieutenants: Int?, at span: SourceSpan) -> Diagnostic {
+    static func onDemandArmyTooLarge(_ algorithm: ByzantineAlgorithm, m: Int, lieutenants: Int?, at span: SourceSpan) -> Diagnostic {
         let size = lieutenants.map { "\($0 + 1) generals" } ?? "more generals than can be counted"
         return Diagnostic(
             .error,
@@ -260,7 +264,7 @@ extension Diagnostic {
     }
 
     static func tooManyMessages(
-        _ algorithm: AlgorithmCall.Algorithm, m: Int, generals: Int, needed: Int?, limit: Int, at span: SourceSpan
+        _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, needed: Int?, limit: Int, at span: SourceSpan
     ) -> Diagnostic {
         let count = needed.map { "\(grouped($0)) messages" } ?? "more than 9,223,372,036,854,775,807 messages"
         let verb = algorithm == .om ? "would send" : "may send up to"

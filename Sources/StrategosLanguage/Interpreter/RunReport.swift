@@ -1,5 +1,10 @@
 import ByzantineEngine
 
+/// The algorithms for the Byzantine Generals Problem, which `RunReport`s describe.
+public enum ByzantineAlgorithm: String, Sendable, Equatable {
+    case om, sm
+}
+
 /// What one `run` did, in the script's own names and values: what the renderers
 /// print and what `expect` checks.
 public struct RunReport: Sendable, Equatable {
@@ -12,7 +17,7 @@ public struct RunReport: Sendable, Equatable {
         public var set: [String]? = nil
     }
 
-    public var algorithm: AlgorithmCall.Algorithm
+    public var algorithm: ByzantineAlgorithm
     public var m: Int
     /// The army, commander first.
     public var generals: [String]

@@ -3,14 +3,16 @@ import ByzantineEngine
 /// `run om(m)`, `run sm(m)`: turn the scenario into the engine's integers, run,
 /// and turn the outcome back into the script's names and values.
 extension Session {
-    mutating func run(_ call: AlgorithmCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink) throws(Halt) -> RunReport {
+    mutating func run(
+        _ algorithm: ByzantineAlgorithm, _ call: AlgorithmCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
+    ) throws(Halt) -> RunReport {
         let faulty = scenario.faultyNames
         if let literal = call.m, literal.value < 0 { throw .error(.mNegative(literal)) }
         let m = call.m?.value ?? faulty.count
         let mSpan = call.m?.span ?? call.span
-        let names = try armyNames(for: call.algorithm, m: m, at: mSpan)
+        let names = try armyNames(for: algorithm, m: m, at: mSpan)
         let n = names.count
-        guard m < n - 1 else { throw .error(.mTooLarge(call.algorithm, m: m, generals: n, at: mSpan)) }
+        guard m < n - 1 else { throw .error(.mTooLarge(algorithm, m: m, generals: n, at: mSpan)) }
 
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let commander = scenario.commander ?? names[0]
@@ -28,7 +30,7 @@ extension Session {
 
         let bound: Int?
         do {
-            switch call.algorithm {
+            switch algorithm {
             case .om:
                 try OralMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
                 bound = OralMessages.messageCount(generals: n, m: m)
@@ -37,13 +39,13 @@ extension Session {
                 bound = SignedMessages.messageBound(generals: n, m: m, values: values.count)
             }
         } catch {
-            throw halt(for: error, call.algorithm, m: m, generals: n, at: mSpan)
+            throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
         }
-        if call.algorithm == .om, n <= 3 * m {
+        if algorithm == .om, n <= 3 * m {
             sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
         }
         if faulty.count > m {
-            sink.receive(.diagnostic(.moreFaultyThanM(call.algorithm, faulty: faulty.count, m: m, at: span), file))
+            sink.receive(.diagnostic(.moreFaultyThanM(algorithm, faulty: faulty.count, m: m, at: span), file))
         }
 
         var traceAbsence: RunReport.TraceAbsence?
@@ -55,7 +57,7 @@ extension Session {
         let recordTrace = traceAbsence == nil
         let outcome: Outcome
         do {
-            outcome = switch call.algorithm {
+            outcome = switch algorithm {
             case .om:
                 try OralMessages.run(
                     problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
@@ -64,16 +66,16 @@ extension Session {
                     problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
             }
         } catch {
-            throw halt(for: error, call.algorithm, m: m, generals: n, at: mSpan)
+            throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
         }
         return RunReport(
-            algorithm: call.algorithm, m: m, generals: names, commander: commander,
+            algorithm: algorithm, m: m, generals: names, commander: commander,
             order: scenario.order, defaultValue: scenario.defaultValue,
             faulty: names.filter(faulty.contains), rules: scenario.rules.filter { !$0.value.isEmpty },
             rows: problem.lieutenants.map { general in
                 RunReport.Row(
                     lieutenant: names[general], decision: outcome.decisions[general].map { values[$0] },
-                    set: call.algorithm == .sm ? outcome.sets[general]?.map { values[$0] } : nil)
+                    set: algorithm == .sm ? outcome.sets[general]?.map { values[$0] } : nil)
             },
             agreement: outcome.agreement, validity: outcome.validity,
             messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded,
@@ -84,7 +86,7 @@ extension Session {
     /// largest lieutenant named anywhere and at least the lieutenants the
     /// algorithm is designed for, 3m for OM(m) and m + 1 for SM(m) (and never
     /// fewer than two).
-    private func armyNames(for algorithm: AlgorithmCall.Algorithm, m: Int, at span: SourceSpan) throws(Halt) -> [String] {
+    private func armyNames(for algorithm: ByzantineAlgorithm, m: Int, at span: SourceSpan) throws(Halt) -> [String] {
         if case .declared(let names) = scenario.army { return names }
         let (designed, overflow) = switch algorithm {
         case .om: m.multipliedReportingOverflow(by: 3)
@@ -128,7 +130,7 @@ extension Session {
             about: rule.about.flatMap { generals[$0.text] })
     }
 
-    private func halt(for error: EngineError, _ algorithm: AlgorithmCall.Algorithm, m: Int, generals: Int, at span: SourceSpan) -> Halt {
+    private func halt(for error: EngineError, _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, at span: SourceSpan) -> Halt {
         switch error {
         case .armyTooSmall(let size): .error(.armyTooSmall(size, at: span))
         case .invalidRounds: .error(.mTooLarge(algorithm, m: m, generals: generals, at: span))

@@ -91,9 +91,14 @@ public struct Session: Sendable {
         case .seed(let seed):
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):
-            let report = try run(call, at: statement.span, in: file, into: &sink)
+            guard let algorithm = ByzantineAlgorithm(rawValue: call.algorithm.rawValue) else {
+                throw .error(.notYetSupported("twogenerals", at: call.span))
+            }
+            let report = try run(algorithm, call, at: statement.span, in: file, into: &sink)
             lastRun = report
             sink.receive(.run(report))
+        case .verify(let verify):
+            throw .error(.notYetSupported("verify", at: verify.call.span))
         case .expect(let expectation):
             if let failure = try check(expectation, at: statement.span) {
                 sink.receive(.diagnostic(.expectationFailed(failure, at: statement.span), file))

@@ -70,6 +70,8 @@ public struct Statement: Sendable, Equatable {
         case seed(IntegerLiteral)
         /// `run om(1)`, `run om`
         case run(AlgorithmCall)
+        /// `verify om(1)`, `verify om(1) with 2 traitors save "attack.strat"`
+        case verify(VerifyCall)
         /// `expect ...`
         case expect(Expectation)
         /// `reset`
@@ -139,6 +141,8 @@ public struct AlgorithmCall: Sendable, Equatable {
         case om
         /// Signed messages, SM(m).
         case sm
+        /// The Two Generals Problem over a lossy channel, with k messengers.
+        case twogenerals
     }
 
     public var algorithm: Algorithm
@@ -164,6 +168,22 @@ public enum View: Sendable, Equatable {
     case stats
     /// The army, the commander, the order, the default and every fault rule.
     case army
+}
+
+/// `verify om(1) with 2 traitors save "file.strat"`: search every traitor
+/// strategy for a violation of IC1 or IC2.
+public struct VerifyCall: Sendable, Equatable {
+    public var call: AlgorithmCall
+    /// How many generals may be faulty; nil means m.
+    public var traitors: IntegerLiteral?
+    /// Where to write the counterexample, if one is found.
+    public var save: StringLiteral?
+
+    public init(_ call: AlgorithmCall, traitors: IntegerLiteral? = nil, save: StringLiteral? = nil) {
+        self.call = call
+        self.traitors = traitors
+        self.save = save
+    }
 }
 
 public enum Expectation: Sendable, Equatable {

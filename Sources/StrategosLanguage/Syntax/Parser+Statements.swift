@@ -2,7 +2,7 @@
 extension Parser {
     // MARK: - Statements
 
-    /// statement = generals | commander | order | default | general | seed | run | expect | reset | print | load | show | export ;
+    /// statement = generals | commander | order | default | general | seed | run | verify | expect | reset | print | load | show | export ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
             if case .invalid = token.kind { throw SyntaxError(diagnostic: nil) }
@@ -22,6 +22,7 @@ extension Parser {
         case .load?: return try parseLoad()
         case .show?: return try parseShow()
         case .export?: return try parseExport()
+        case .verify?: return try parseVerify()
         default:
             let suggestion = Suggestion.closest(to: word, among: Keyword.statements.map(\.rawValue))
             throw SyntaxError(diagnostic: .unknownStatement(word, suggestion: suggestion, at: token.span))
@@ -71,9 +72,33 @@ extension Parser {
         return statement(.seed(seed), from: keyword)
     }
 
-    /// run = "run" algorithm [ "(" INTEGER ")" ] ;
+    /// run = "run" call ;
     mutating func parseRun() throws(SyntaxError) -> Statement {
         let keyword = advance()
+        let call = try parseCall()
+        return statement(.run(call), from: keyword)
+    }
+
+    /// verify = "verify" call [ "with" INTEGER ( "traitor" | "traitors" ) ] [ "save" STRING ] ;
+    mutating func parseVerify() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        let call = try parseCall()
+        var traitors: IntegerLiteral?
+        if consume(if: .with) != nil {
+            traitors = try expectInteger()
+            guard consume(if: .traitors) != nil || consume(if: .traitor) != nil else {
+                throw expected("'traitors'", suggesting: [.traitors, .traitor])
+            }
+        }
+        var save: StringLiteral?
+        if consume(if: .save) != nil {
+            save = try expectString()
+        }
+        return statement(.verify(VerifyCall(call, traitors: traitors, save: save)), from: keyword)
+    }
+
+    /// call = algorithm [ "(" INTEGER ")" ] ;
+    mutating func parseCall() throws(SyntaxError) -> AlgorithmCall {
         let (algorithm, nameSpan) = try parseAlgorithm()
         var m: IntegerLiteral?
         if token.kind == .leftParen {
@@ -84,11 +109,10 @@ extension Parser {
             try expectClosingParenthesis(openedAt: opener)
             openParenthesis = nil
         }
-        let call = AlgorithmCall(algorithm, m: m, span: nameSpan.through(previous.span))
-        return statement(.run(call), from: keyword)
+        return AlgorithmCall(algorithm, m: m, span: nameSpan.through(previous.span))
     }
 
-    /// algorithm = "om" | "sm" ;
+    /// algorithm = "om" | "sm" | "twogenerals" ;
     mutating func parseAlgorithm() throws(SyntaxError) -> (AlgorithmCall.Algorithm, SourceSpan) {
         guard case .name(let word) = token.kind else { throw expected("an algorithm") }
         guard let algorithm = AlgorithmCall.Algorithm(rawValue: word) else {

@@ -38,20 +38,22 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Statements
     case generals, general, commander, order
     case `default`
-    case seed, run, expect, reset, print, load, show, export
+    case seed, run, verify, expect, reset, print, load, show, export
     // Faults
     case traitor, loyal, lies, flips, silent, random, crashes
     case after, round, `in`, to, and, about
     // Checks
     case agreement, validity, consensus, violation, decides, decide, messages
     // Algorithms
-    case om, sm
+    case om, sm, twogenerals
+    // Verify
+    case with, traitors, save
     // Views
     case trace, tree, stats, army, from
 
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
-        .generals, .commander, .order, .default, .general, .seed, .run, .expect, .reset, .print, .load, .show, .export,
+        .generals, .commander, .order, .default, .general, .seed, .run, .verify, .expect, .reset, .print, .load, .show, .export,
     ]
 
     /// The words that name a view after `show`.

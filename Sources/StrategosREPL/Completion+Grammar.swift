@@ -1,0 +1,189 @@
+import StrategosLanguage
+
+/// The words the grammar allows after the pieces of a statement typed so far.
+/// An approximation of grammar.md good enough to suggest, not to judge: the
+/// parser has the last word on what is valid.
+extension Completer {
+    func grammarCompletions(statement pieces: [Piece]) -> [Completion] {
+        guard case .word(let first)? = pieces.first else {
+            return pieces.isEmpty ? keywords(Keyword.statements) : []
+        }
+        let rest = Array(pieces.dropFirst())
+        switch Keyword(rawValue: first) {
+        case .commander?: return rest.isEmpty ? generals : []
+        case .order?, .default?: return rest.isEmpty ? values : []
+        case .run?: return rest.isEmpty ? algorithms : []
+        case .expect?: return expectCompletions(after: rest)
+        case .general?: return generalCompletions(after: rest)
+        default: return []
+        }
+    }
+
+    // MARK: - Word lists
+
+    private func keywords(_ words: [Keyword]) -> [Completion] {
+        words.map { Completion($0.rawValue) }
+    }
+
+    private var generals: [Completion] { context.generals.map { Completion($0) } }
+    private var values: [Completion] { context.values.map { Completion($0) } }
+
+    /// `om(` and whatever algorithms the language gains, straight from the AST.
+    private var algorithms: [Completion] {
+        AlgorithmCall.Algorithm.allCases.map { Completion($0.rawValue + "(", suffix: nil) }
+    }
+
+    // MARK: - expect
+
+    /// expect ( agreement | validity | consensus | violation | messages N | names decide(s) value )
+    private func expectCompletions(after pieces: [Piece]) -> [Completion] {
+        guard let last = pieces.last else {
+            return keywords([.agreement, .validity, .consensus, .violation, .messages]) + generals
+        }
+        switch last {
+        case .comma: return generals
+        case .word(Keyword.decides.rawValue), .word(Keyword.decide.rawValue): return values
+        case .word(let word) where context.generals.contains(word):
+            let names = pieces.filter { if case .word = $0 { true } else { false } }
+            return keywords(names.count == 1 ? [.decides] : [.decide])
+        default: return []
+        }
+    }
+
+    // MARK: - general
+
+    /// general NAME ( loyal | traitor [behaviours] | behaviours )
+    private func generalCompletions(after pieces: [Piece]) -> [Completion] {
+        guard let name = pieces.first else { return generals }
+        guard case .word = name else { return [] }
+        let clauses = Array(pieces.dropFirst())
+        guard let next = clauses.first else { return keywords([.traitor, .loyal, .crashes]) }
+        switch next {
+        case .word(Keyword.loyal.rawValue): return []
+        case .word(Keyword.traitor.rawValue):
+            return clauses.count == 1 ? keywords(Keyword.behaviours) : behaviourCompletions(after: clauses.dropFirst())
+        default: return behaviourCompletions(after: clauses[...])
+        }
+    }
+
+    /// Where the cursor is inside `behaviour { "and" behaviour }`.
+    private enum ClauseState: Equatable {
+        case behaviour
+        /// After `lies`.
+        case lieValue
+        /// A clause is complete: `to` (first only), `in`, `about` or `and` may follow.
+        case qualifiers
+        /// After `to` or a `,` between receivers.
+        case receiver
+        /// After a receiver: `,` or the qualifiers.
+        case receiverListed
+        case aboutName
+        /// After `in`, or `crashes after`.
+        case roundWord(isCrash: Bool)
+        case roundNumber(isCrash: Bool)
+        /// After `crashes`.
+        case afterWord
+        /// After `crashes after round K`: only `and`.
+        case crashed
+        /// After `and`: a behaviour or, in a run of lies, the next value.
+        case afterAnd
+        case unknown
+    }
+
+    /// The clause being typed, as far as completion cares.
+    private struct Clause {
+        var state = ClauseState.behaviour
+        var isLie = false
+        /// The qualifiers the clause has: each may appear once, and `to` first only.
+        var qualifiers: Set<Keyword> = []
+
+        /// What may still follow a complete clause (`afterReceiver`: the
+        /// clause has its receivers).
+        func remainingQualifiers() -> [Keyword] {
+            let allowed: [Keyword] = (qualifiers.isEmpty ? [.to] : []) + [.in, .about].filter { !qualifiers.contains($0) }
+            return allowed + [.and]
+        }
+    }
+
+    private func behaviourCompletions(after pieces: ArraySlice<Piece>) -> [Completion] {
+        var clause = Clause()
+        for piece in pieces {
+            advance(&clause, over: piece)
+        }
+        switch clause.state {
+        case .behaviour: return keywords(Keyword.behaviours)
+        case .lieValue: return values
+        case .receiver, .aboutName: return generals
+        case .qualifiers, .receiverListed: return keywords(clause.remainingQualifiers())
+        case .roundWord: return keywords([.round])
+        case .afterWord: return keywords([.after])
+        case .crashed: return keywords([.and])
+        case .afterAnd: return keywords(Keyword.behaviours) + (clause.isLie ? values : [])
+        case .roundNumber, .unknown: return []
+        }
+    }
+
+    private func advance(_ clause: inout Clause, over piece: Piece) {
+        let keyword: Keyword? = if case .word(let word) = piece { Keyword(rawValue: word) } else { nil }
+        let isValue: Bool = switch piece {
+        case .word, .integer: true
+        default: false
+        }
+        switch clause.state {
+        case .behaviour:
+            startBehaviour(&clause, keyword)
+        case .afterAnd:
+            if let keyword, Keyword.behaviours.contains(keyword) {
+                startBehaviour(&clause, keyword)
+            } else if clause.isLie, isValue {
+                clause.state = .qualifiers
+                clause.qualifiers = []
+            } else {
+                clause.state = .unknown
+            }
+        case .lieValue:
+            clause.state = isValue ? .qualifiers : .unknown
+        case .qualifiers, .receiverListed:
+            if clause.state == .receiverListed, piece == .comma {
+                clause.state = .receiver
+                return
+            }
+            guard let keyword, clause.remainingQualifiers().contains(keyword) else {
+                clause.state = .unknown
+                return
+            }
+            clause.qualifiers.insert(keyword)
+            switch keyword {
+            case .to: clause.state = .receiver
+            case .in: clause.state = .roundWord(isCrash: false)
+            case .about: clause.state = .aboutName
+            default: clause.state = .afterAnd
+            }
+        case .receiver:
+            clause.state = isValue ? .receiverListed : .unknown
+        case .aboutName:
+            clause.state = isValue ? .qualifiers : .unknown
+        case .roundWord(let isCrash):
+            clause.state = keyword == .round ? .roundNumber(isCrash: isCrash) : .unknown
+        case .roundNumber(let isCrash):
+            clause.state = piece == .integer ? (isCrash ? .crashed : .qualifiers) : .unknown
+        case .afterWord:
+            clause.state = keyword == .after ? .roundWord(isCrash: true) : .unknown
+        case .crashed:
+            clause.state = keyword == .and ? .afterAnd : .unknown
+            clause.isLie = false
+        case .unknown:
+            break
+        }
+    }
+
+    private func startBehaviour(_ clause: inout Clause, _ keyword: Keyword?) {
+        clause.qualifiers = []
+        switch keyword {
+        case .lies?: clause.state = .lieValue; clause.isLie = true
+        case .flips?, .silent?, .random?: clause.state = .qualifiers; clause.isLie = false
+        case .crashes?: clause.state = .afterWord; clause.isLie = false
+        default: clause.state = .unknown
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import StrategosLanguage
+
+/// What the meta commands do; `MetaCommand.all` says which is which.
+extension REPL {
+    /// Without a topic: every meta command, every statement with an example,
+    /// and the keys. With one: that statement's examples, or that command.
+    mutating func showHelp(_ topic: String) {
+        let topic = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+        guard !topic.isEmpty else {
+            output.write(Self.helpText, to: .standardOutput)
+            return
+        }
+        var sections: [String] = []
+        if let statement = StatementHelp.all.first(where: { $0.keyword.rawValue == topic }) {
+            sections.append(
+                "\(statement.keyword.rawValue): \(statement.summary)\n"
+                    + statement.examples.map { "  \($0)\n" }.joined())
+        }
+        if let command = MetaCommand.all.first(where: { $0.name == topic }) {
+            sections.append("\(command.usage): \(command.summary)\n")
+        }
+        guard !sections.isEmpty else {
+            let hint = Suggestion.closest(to: topic, among: HelpTopic.names).map { "; did you mean '\($0)'?" } ?? ""
+            output.write("error: no help on '\(topic)'\(hint)\n", to: .standardError)
+            return
+        }
+        output.write(sections.joined(separator: "\n"), to: .standardOutput)
+    }
+
+    /// Generated from the two tables, so a new statement or command is listed
+    /// without anyone remembering to.
+    static var helpText: String {
+        let usageWidth = MetaCommand.all.map(\.usage.count).max() ?? 0
+        var text = "Commands (at the start of an entry):\n"
+        for command in MetaCommand.all {
+            text += "  " + command.usage.padded(to: usageWidth) + "  " + command.summary + "\n"
+        }
+        text += "\nStatements (end with a newline or ';'; '#' starts a comment):\n"
+        let keywordWidth = StatementHelp.all.map(\.keyword.rawValue.count).max() ?? 0
+        for statement in StatementHelp.all {
+            text += "  " + statement.keyword.rawValue.padded(to: keywordWidth) + "  " + statement.summary + "\n"
+            for example in statement.examples {
+                text += "  " + String(repeating: " ", count: keywordWidth) + "    " + example + "\n"
+            }
+        }
+        text += """
+
+            Keys: Tab completes; Up/Down and Ctrl-R search the history; a line ending in
+            ',' or 'and' or an open '(' continues on the next; Ctrl-C cancels the line or
+            a run; Ctrl-D on an empty line quits.
+
+            """
+        return text
+    }
+
+    /// `:load FILE`: like `load "FILE"`, and recorded as one for `:save`.
+    mutating func loadScript(_ path: String) {
+        let loaded: (file: SourceFile, key: String)
+        do {
+            loaded = try session.settings.loader.load(path, relativeTo: nil)
+        } catch {
+            output.write("error: cannot read '\(path)': \(error.reason)\n", to: .standardError)
+            return
+        }
+        perform(undoing: true) { session, sink in
+            session.run(loaded.file, key: loaded.key, into: &sink)
+        } recording: { recorded in
+            recorded.append("load " + Self.quoted(path))
+        }
+    }
+
+    /// `:save FILE`: the statements that built the scenario, as a script.
+    func saveScript(_ path: String) {
+        let header = "# Saved from a strategos session: the statements that built this scenario.\n"
+        let text = header + recordedStatements.map { $0 + "\n" }.joined()
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            output.write("error: cannot write '\(path)': \(error.reason)\n", to: .standardError)
+            return
+        }
+        let count = recordedStatements.count
+        output.write("saved \(count) statement\(count == 1 ? "" : "s") to \(path)\n", to: .standardOutput)
+    }
+
+    mutating func resetSession() {
+        session = Session(settings: session.settings)
+        recordedStatements = []
+        output.write("the scenario is empty again\n", to: .standardOutput)
+    }
+
+    func showArmy() {
+        output.write(ScenarioRenderer.text(session.scenario, style: renderer.outputStyle), to: .standardOutput)
+    }
+
+    /// A string literal the lexer reads back as `text`.
+    static func quoted(_ text: String) -> String {
+        var literal = "\""
+        for character in text {
+            switch character {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            case "\n": literal += "\\n"
+            case "\t": literal += "\\t"
+            default: literal.append(character)
+            }
+        }
+        return literal + "\""
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,53 @@
+import StrategosLanguage
+
+/// One statement of the language, explained for `:help`: a line on what it does
+/// and examples that parse (a test runs every one through the parser).
+struct StatementHelp: Sendable {
+    var keyword: Keyword
+    var summary: String
+    var examples: [String]
+
+    /// Every statement, in the order of `Keyword.statements`; a statement with
+    /// no entry here still appears in `:help`, marked as undocumented (and a
+    /// test fails until it gets one).
+    static let all: [StatementHelp] = Keyword.statements.map { keyword in
+        let entry = known[keyword.rawValue]
+        return StatementHelp(keyword: keyword, summary: entry?.summary ?? "(no help yet)", examples: entry?.examples ?? [])
+    }
+
+    /// Keyed by spelling rather than by `Keyword`, so an entry can be written
+    /// for a statement before (or after) the language has it.
+    private static let known: [String: (summary: String, examples: [String])] = Dictionary(
+        uniqueKeysWithValues: [
+            ("generals", summary: "declare the army; the first general is the commander",
+                examples: ["generals 4", "generals A, B, C, D"]),
+            ("commander", summary: "make a general the commander", examples: ["commander L1"]),
+            ("order", summary: "what a loyal commander orders (default attack)", examples: ["order attack"]),
+            ("default", summary: "the value for a missing message or no majority (default retreat)",
+                examples: ["default retreat"]),
+            ("general", summary: "make a general faulty (rules tried in order) or loyal again",
+                examples: [
+                    "general L3 traitor", "general L3 traitor lies 0 to L1, L2",
+                    "general C traitor lies attack to L1 and retreat to L2, L3",
+                    "general L2 traitor silent to L1 in round 2", "general L1 crashes after round 1",
+                    "general L3 traitor lies retreat to L2 about L1", "general L3 traitor random", "general L3 loyal",
+                ]),
+            ("seed", summary: "the seed of `random` traitors: same seed, same run", examples: ["seed 7"]),
+            ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals",
+                examples: ["run om(1)", "run om", "run sm(1)"]),
+            ("verify", summary: "search every traitor strategy for a violation of IC1 or IC2, and print one as a script",
+                examples: ["verify om(1)", "verify om(1) with 2 traitors", "verify sm(1) save \"attack.strat\""]),
+            ("expect", summary: "check the last run; a failure is reported and the session goes on",
+                examples: [
+                    "expect consensus", "expect agreement", "expect validity", "expect violation",
+                    "expect L1 decides attack", "expect L1, L2 decide attack", "expect messages 9",
+                ]),
+            ("reset", summary: "clear the scenario", examples: ["reset"]),
+            ("print", summary: "print text", examples: ["print \"hello\""]),
+            ("load", summary: "run a script in this session", examples: ["load \"examples/tour.strat\""]),
+            ("show", summary: "look at the last run: its messages, a decision's tree, its counts, or the army",
+                examples: ["show trace", "show trace to L1 round 2", "show tree L1", "show stats", "show army"]),
+            ("export", summary: "write the last run's trace or a decision's tree to a file",
+                examples: ["export trace \"trace.json\"", "export tree L1 \"tree.dot\""]),
+        ].map { ($0.0, (summary: $0.summary, examples: $0.examples)) })
+}

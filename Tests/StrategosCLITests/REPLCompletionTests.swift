@@ -1,0 +1,126 @@
+import StrategosLanguage
+import StrategosREPL
+import Testing
+
+/// Tab completion: the words the grammar allows where the cursor is.
+@Suite struct REPLCompletionTests {
+    static let context = CompletionContext(generals: ["C", "L1", "L2", "L3"], values: ["attack", "retreat", "0"])
+
+    static func texts(_ line: String, context: CompletionContext = context) -> [String] {
+        let completer = Completer(context: context) { directory in
+            switch directory {
+            case "": [.init("examples", isDirectory: true), .init("a.strat", isDirectory: false), .init("notes.txt", isDirectory: false), .init(".hidden.strat", isDirectory: false)]
+            case "examples/": [.init("tour.strat", isDirectory: false), .init("three-generals.strat", isDirectory: false)]
+            default: []
+            }
+        }
+        return completer.completions(beforeCursor: line).map(\.text)
+    }
+
+    @Test(arguments: [
+        ("", Keyword.statements.map(\.rawValue)),
+        ("gen", ["generals", "general"]),
+        ("  r", ["run", "reset"]),
+        ("general ", ["C", "L1", "L2", "L3"]),
+        ("general L", ["L1", "L2", "L3"]),
+        ("general L3 ", ["traitor", "loyal", "crashes"]),
+        ("general L3 traitor ", ["lies", "flips", "silent", "random", "crashes"]),
+        ("general L3 traitor lies ", ["attack", "retreat", "0"]),
+        ("general L3 traitor lies 0 ", ["to", "in", "about", "and"]),
+        ("general L3 traitor lies 0 to ", ["C", "L1", "L2", "L3"]),
+        ("general L3 traitor lies 0 to L1,", ["C", "L1", "L2", "L3"]),
+        ("general L3 traitor lies 0 to L1, L", ["L1", "L2", "L3"]),
+        ("general L3 traitor lies 0 to L1 ", ["in", "about", "and"]),
+        ("general L3 traitor lies 0 to L1 in ", ["round"]),
+        ("general L3 traitor lies 0 to L1 about ", ["C", "L1", "L2", "L3"]),
+        ("general L3 traitor lies 0 to L1 and ", ["lies", "flips", "silent", "random", "crashes", "attack", "retreat", "0"]),
+        ("general L3 traitor flips and ", ["lies", "flips", "silent", "random", "crashes"]),
+        ("general L3 traitor silent in round 2 ", ["about", "and"]),
+        ("general L3 traitor silent to L1 about L2 ", ["in", "and"]),
+        ("general L3 traitor silent to L1 about L2 and lies 0 ", ["to", "in", "about", "and"]),
+        ("general L3 crashes ", ["after"]),
+        ("general L3 crashes after ", ["round"]),
+        ("general L3 crashes after round 1 ", ["and"]),
+        ("general L3 loyal ", []),
+        ("commander ", ["C", "L1", "L2", "L3"]),
+        ("order r", ["retreat"]),
+        ("default ", ["attack", "retreat", "0"]),
+        ("run o", ["om("]),
+        ("run om(", []),
+        ("expect ", ["agreement", "validity", "consensus", "violation", "messages", "C", "L1", "L2", "L3"]),
+        ("expect v", ["validity", "violation"]),
+        ("expect L1 ", ["decides"]),
+        ("expect L1, L2 ", ["decide"]),
+        ("expect L1 decides ", ["attack", "retreat", "0"]),
+        ("seed ", []),
+        ("generals 4; gen", ["generals", "general"]),
+        ("run om(1) # gen", []),
+        ("print \"gen", []),
+        ("load \"", ["a.strat", "examples/"]),
+        ("load \"examples/t", ["examples/three-generals.strat", "examples/tour.strat"]),
+        ("load \"n", ["notes.txt"]),
+        ("load \".", [".hidden.strat"]),
+        (":", [":help", ":load", ":save", ":reset", ":army", ":quit"]),
+        (":s", [":save"]),
+        (":load ", ["a.strat", "examples/"]),
+        (":help gen", ["generals", "general"]),
+        (":army ", []),
+    ] as [(String, [String])])
+    func completes(_ line: String, _ expected: [String]) {
+        #expect(Self.texts(line) == expected, "after \"\(line)\"")
+    }
+
+    @Test func suffixes() {
+        let completer = Completer(context: Self.context) { _ in
+            [.init("dir", isDirectory: true), .init("x.strat", isDirectory: false)]
+        }
+        #expect(completer.completions(beforeCursor: "run o") == [Completion("om(", suffix: nil)])
+        #expect(completer.completions(beforeCursor: "load \"d") == [Completion("dir/", suffix: nil)])
+        #expect(completer.completions(beforeCursor: "load \"x") == [Completion("x.strat", suffix: "\"")])
+        #expect(completer.completions(beforeCursor: "general L3 tr") == [Completion("traitor")])
+    }
+
+    @Test func theEntrySoFarIsContext() {
+        var context = Self.context
+        context.pendingEntry = "general L3 traitor lies 0 to L1,"
+        #expect(Self.texts("", context: context) == ["C", "L1", "L2", "L3"])
+        // Meta commands start a fresh entry only.
+        #expect(Self.texts(":", context: context) == [])
+        context.pendingEntry = "generals 4"
+        #expect(Self.texts("gen", context: context) == ["generals", "general"])
+    }
+
+    @Test func wordBoundaries() {
+        #expect(Completer.word(beforeCursor: "load \"my fi") == ("my fi", true))
+        #expect(Completer.word(beforeCursor: "general L3 traitor lies 0 to L1,L") == ("L", false))
+        #expect(Completer.word(beforeCursor: "run om(") == ("", false))
+        #expect(Completer.word(beforeCursor: "print \"a\"; load \"x") == ("x", true))
+    }
+
+    @Test func contextComesFromTheScenario() {
+        var session = Session()
+        var log = EventLog()
+        _ = session.run(SourceFile(name: "t", text: "order hold; general L5 traitor lies 7 to L1 about L2"), into: &log)
+        let context = CompletionContext(scenario: session.scenario)
+        #expect(context.generals == ["C", "L1", "L2", "L3", "L4", "L5"])
+        #expect(context.values == ["hold", "retreat", "7"])
+        _ = session.run(SourceFile(name: "t", text: "reset; generals A, B, C"), into: &log)
+        #expect(CompletionContext(scenario: session.scenario).generals == ["A", "B", "C"])
+    }
+
+    /// New algorithms appear in completion by themselves.
+    @Test func algorithmsComeFromTheAST() {
+        let expected = AlgorithmCall.Algorithm.allCases.map { $0.rawValue + "(" }
+        #expect(Self.texts("run ") == expected)
+    }
+
+    @Test(arguments: [
+        ([:], nil),
+        (["HOME": "/home/ada"], "/home/ada/.strategos_history"),
+        (["HOME": "/home/ada", "STRATEGOS_HISTORY": "/tmp/h"], "/tmp/h"),
+        (["HOME": "/home/ada", "STRATEGOS_HISTORY": ""], "/home/ada/.strategos_history"),
+    ] as [([String: String], String?)])
+    func historyPath(_ environment: [String: String], _ expected: String?) {
+        #expect(HistoryFile(environment: environment).path == expected)
+    }
+}
