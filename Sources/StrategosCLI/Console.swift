@@ -7,11 +7,8 @@ import StrategosLanguage
 struct Console: EventSink {
     private let renderer: EventRenderer
 
-    init(json: Bool, colorAllowed: Bool) {
-        renderer = EventRenderer(
-            outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
-            diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
-            json: json)
+    init(renderer: EventRenderer) {
+        self.renderer = renderer
     }
 
     static var noColorRequested: Bool {

@@ -25,8 +25,8 @@ struct Strategos: ParsableCommand {
               64   usage error (bad command-line arguments)
               65   a syntax or semantic error in a script
               66   an input file could not be read
-              73   an export file could not be written
               70   an internal error
+              73   an export file could not be written
               130  interrupted
 
             The language is described in grammar.md; NO_COLOR turns colour off.
@@ -46,15 +46,29 @@ struct Strategos: ParsableCommand {
     @Option(help: ArgumentHelp("Refuse a run that would send more than N messages.", valueName: "n"))
     var maxMessages = 1_000_000_000
 
+    @Option(help: ArgumentHelp(
+        "Write each run's trace to standard output instead of its report: mermaid, dot or json (as `export trace` does).",
+        valueName: "format"))
+    var traceFormat: ExportFormat?
+
+    @Option(help: ArgumentHelp("Keep no trace of a run that could send more than N messages.", valueName: "n"))
+    var traceLimit = 100_000
+
     @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
     var noColor = false
 
     func validate() throws {
         guard maxMessages >= 1 else { throw ValidationError("--max-messages must be at least 1") }
+        guard traceLimit >= 0 else { throw ValidationError("--trace-limit must be 0 or more") }
     }
 
     func run() throws {
-        let console = Console(json: json, colorAllowed: !noColor && !Console.noColorRequested)
+        let colorAllowed = !noColor && !Console.noColorRequested
+        let renderer = EventRenderer(
+            outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
+            diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
+            json: json, traceFormat: traceFormat)
+        let console = Console(renderer: renderer)
         var inputs: [Input] = []
         if !expressions.isEmpty {
             inputs.append(.text(SourceFile(name: "<command line>", text: expressions.joined(separator: "\n"))))
@@ -63,15 +77,15 @@ struct Strategos: ParsableCommand {
 
         var settings = Session.Settings()
         settings.messageLimit = maxMessages
+        settings.traceLimit = traceLimit
+        settings.recordTraces = traceFormat != nil
+        settings.tracesRequired = traceFormat != nil
         if inputs.isEmpty {
             // No script: a terminal gets the REPL; a pipe or a file (`strategos <
             // file`) is a script, with no prompt, history or readline.
             guard isatty(STDIN_FILENO) == 0 else {
-                let colorAllowed = !noColor && !Console.noColorRequested
-                let renderer = EventRenderer(
-                    outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
-                    diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
-                    json: json)
+                // In the REPL any run may be looked at afterwards.
+                settings.recordTraces = true
                 REPL.runOnTerminal(
                     settings: settings, renderer: renderer,
                     banner: "\(Self.configuration.version) · the Byzantine Generals Problem · :help for help, Ctrl-D to quit",
@@ -86,6 +100,18 @@ struct Strategos: ParsableCommand {
         }
         throw ExitCode(worst.exitCode)
     }
+}
+
+extension ExportFormat: ExpressibleByArgument {
+    /// A format's name or one of its file extensions: `mermaid`/`mmd`, `dot`/`gv`, `json`.
+    public init?(argument: String) {
+        guard let format = ExportFormat(rawValue: argument.lowercased()) ?? ExportFormat(path: "trace." + argument) else {
+            return nil
+        }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 enum Input {

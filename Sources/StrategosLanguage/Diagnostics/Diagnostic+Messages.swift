@@ -274,6 +274,13 @@ extension Diagnostic {
             at: span)
     }
 
+    static func traceRequiredButTooLarge(messages: Int?, limit: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "--trace-format needs this run's trace, but it could send \(messages.map(grouped) ?? "too many") messages, more than the trace limit of \(grouped(limit)); raise it with --trace-limit",
+            at: span)
+    }
+
     static func unknownExportFormat(_ path: StringLiteral) -> Diagnostic {
         let formats = ExportFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", ")
         return Diagnostic(.error, "cannot tell the format of '\(path.text)' from its extension; use \(formats)", at: path.span)

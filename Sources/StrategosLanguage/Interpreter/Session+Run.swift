@@ -54,6 +54,9 @@ extension Session {
         } else if (bound ?? Int.max) > settings.traceLimit {
             traceAbsence = .tooLarge(messages: bound, limit: settings.traceLimit)
         }
+        if settings.tracesRequired, case .tooLarge(let messages, let limit) = traceAbsence {
+            throw .error(.traceRequiredButTooLarge(messages: messages, limit: limit, at: span))
+        }
         let recordTrace = traceAbsence == nil
         let outcome: Outcome
         do {

@@ -14,6 +14,8 @@ public struct Session: Sendable {
         public var recordTraces = false
         /// A run that could send more messages than this keeps no trace.
         public var traceLimit = 100_000
+        /// A run that cannot keep its trace is an error (`--trace-format`).
+        public var tracesRequired = false
         public var writer: any FileWriter = FileSystemWriter()
 
         public init() {}

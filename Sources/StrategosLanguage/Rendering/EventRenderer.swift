@@ -27,10 +27,8 @@ public struct EventRenderer: Sendable {
         switch event {
         case .run(let run):
             if let traceFormat {
-                guard let text = Exporter.text(of: .trace(run, TraceFilter()), as: traceFormat) else {
-                    return (.standardError, "strategos: no trace to write: the run could send more messages than the trace limit\n")
-                }
-                return (.standardOutput, text)
+                // The session refuses a run it cannot trace when traces are required.
+                return (.standardOutput, Exporter.text(of: .trace(run, TraceFilter()), as: traceFormat) ?? "")
             }
             return json ? (.standardOutput, RunRenderer.json(run)) : (.standardOutput, RunRenderer.text(run, style: outputStyle))
         case .printed(let text):

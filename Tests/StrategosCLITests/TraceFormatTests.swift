@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `--trace-format` writes each run's trace to standard output, as `export
+/// trace` writes it to a file; `--trace-limit` bounds which runs keep one.
+@Suite struct TraceFormatTests {
+    static let fig3 = "generals 4; general L3 traitor lies retreat to L1 and hold to L2; run om(1)"
+
+    @Test(arguments: [("mermaid", "sequenceDiagram\n"), ("mmd", "sequenceDiagram\n"), ("dot", "digraph trace {"), ("gv", "digraph trace {"), ("json", #"{"algorithm":"om""#)])
+    func eachFormatReplacesTheReport(format: String, opening: String) throws {
+        let result = try StrategosBinary.run(["--trace-format", format, "-e", Self.fig3])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix(opening))
+        #expect(!result.stdout.contains("IC1 agreement"))
+    }
+
+    @Test func theJSONTraceHoldsEveryMessage() throws {
+        let result = try StrategosBinary.run(["--trace-format", "json", "-e", Self.fig3])
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((document?["messages"] as? [Any])?.count == 9)
+    }
+
+    @Test func anUnknownFormatIsAUsageError() throws {
+        let result = try StrategosBinary.run(["--trace-format", "xml", "-e", "run om(1)"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'mermaid', 'dot' or 'json'"))
+    }
+
+    @Test func aRunOverTheTraceLimitIsAnError() throws {
+        let result = try StrategosBinary.run(["--trace-format", "json", "--trace-limit", "5", "-e", "run om(1)"])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("--trace-format needs this run's trace, but it could send 9 messages, more than the trace limit of 5; raise it with --trace-limit"))
+    }
+
+    @Test func theTraceLimitAppliesToShowTrace() throws {
+        let result = try StrategosBinary.run(["--trace-limit", "8", "-e", "run om(1); show stats; show trace"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("stats of OM(1)"))
+        #expect(result.stderr.contains("more than the trace limit of 8"))
+        #expect(try StrategosBinary.run(["--trace-limit", "-1", "-e", "run om(1)"]).status == 64)
+    }
+
+    @Test func anExportThatCannotBeWrittenExits73() throws {
+        let result = try StrategosBinary.run(["-e", #"run om(1); export trace "/nonexistent-directory/run.dot""#])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("cannot write '/nonexistent-directory/run.dot'"))
+    }
+}
