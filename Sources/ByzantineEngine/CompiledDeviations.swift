@@ -18,6 +18,13 @@ struct CompiledDeviations {
     private let rules: [Rule]
     /// Per general: the range of its rules in `rules`; empty for a loyal general.
     private let ruleRanges: [Range<Int>]
+    /// Per general: no rules and no strategy table.
+    private var loyal: [Bool]
+    /// `verify`'s strategies: for each (faulty general, round, previous sender,
+    /// receiver) the value sent, -1 for nothing, or `StrategyTable.noEntry` to
+    /// fall through to the rules. Looked up before any rule; empty when unused.
+    private var table: [Int32] = []
+    private var tableRounds = 0
     /// One row of `generalCount` flags per rule that names its receivers.
     private let receiverRows: [Bool]
     private let generalCount: Int
@@ -58,11 +65,34 @@ struct CompiledDeviations {
         self.rules = rules
         self.ruleRanges = ranges
         self.receiverRows = rows
+        self.loyal = ranges.map(\.isEmpty)
     }
 
     @inline(__always)
     func isLoyal(_ general: Int32) -> Bool {
-        ruleRanges[Int(general)].isEmpty
+        loyal[Int(general)]
+    }
+
+    // MARK: - Strategy tables
+
+    static let noEntry: Int32 = -2
+
+    /// Makes `faulty` faulty, with an empty table of what they send in `rounds` rounds.
+    mutating func installTable(faulty: Set<Int>, rounds: Int) {
+        tableRounds = rounds
+        table = Array(repeating: Self.noEntry, count: generalCount * rounds * (generalCount + 1) * generalCount)
+        for general in faulty where loyal.indices.contains(general) { loyal[general] = false }
+    }
+
+    /// Where the table keeps what `sender` sends `receiver` in `round` relaying
+    /// the value got from `previous` (-1 in round 1).
+    @inline(__always)
+    func tableIndex(sender: Int, receiver: Int, round: Int, previous: Int) -> Int {
+        ((sender * tableRounds + (round - 1)) * (generalCount + 1) + (previous + 1)) * generalCount + receiver
+    }
+
+    mutating func setTableEntry(_ index: Int, to value: Int32) {
+        table[index] = value
     }
 
     /// What `sender` sends `receiver` where a loyal general would send `loyal`:
@@ -70,6 +100,10 @@ struct CompiledDeviations {
     /// in round 1); `pathHash` identifies the path for `random`.
     @inline(__always)
     func send(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
+        if !table.isEmpty {
+            let entry = table[tableIndex(sender: Int(sender), receiver: Int(receiver), round: round, previous: Int(previous))]
+            if entry != Self.noEntry { return entry }
+        }
         for rule in rules[ruleRanges[Int(sender)]] {
             if rule.receiverRow >= 0, !receiverRows[rule.receiverRow * generalCount + Int(receiver)] { continue }
             if round < rule.firstRound || round > rule.lastRound { continue }

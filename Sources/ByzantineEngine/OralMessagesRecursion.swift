@@ -11,7 +11,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     private let order: Int32
     private let defaultValue: Int32
     private let commander: Int
-    private let deviations: CompiledDeviations
+    private var deviations: CompiledDeviations
     private let hasRandom: Bool
 
     /// Level d holds the lieutenants of the OM(m − d) being run, in army order.
@@ -36,6 +36,11 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     private(set) var drops = 0
     private var messagesSinceCheck = 0
     private static var checkInterval: Int { 1 << 16 }
+
+    /// `verify` sets the strategy of each run here, between runs.
+    func withDeviations(_ change: (inout CompiledDeviations) -> Void) {
+        change(&deviations)
+    }
 
     init(problem: GeneralsProblem, m: Int, recorder: Recorder) {
         n = problem.generalCount
@@ -70,6 +75,16 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
 
     /// Every general's decision in the top-level OM(m) (the commander's entry is its order).
     func run(shouldStop: () -> Bool) throws(EngineError) -> [Int] {
+        try runInPlace(shouldStop: shouldStop)
+        return (0..<n).map { Int(decided[$0]) }
+    }
+
+    /// Runs again, leaving every general's decision in `decision(of:)` instead
+    /// of building an array: `verify` runs millions of strategies.
+    func runInPlace(shouldStop: () -> Bool) throws(EngineError) {
+        for round in messagesPerRound.indices { messagesPerRound[round] = 0 }
+        lies = 0
+        drops = 0
         var count = 0
         for general in 0..<n where general != commander {
             lieutenants[count] = Int32(general)
@@ -78,7 +93,12 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         let top = decided
         for general in 0..<n { top[general] = order }
         try om(level: 0, count: count, commander: Int32(commander), value: order, shouldStop: shouldStop)
-        return (0..<n).map { Int(top[$0]) }
+    }
+
+    /// A general's decision in the last run (the commander's is its order).
+    @inline(__always)
+    func decision(of general: Int) -> Int32 {
+        decided[general]
     }
 
     /// Runs OM(m − level) with `commander` sending `value` (the value a loyal

@@ -6,9 +6,11 @@ import StrategosLanguage
 /// share a terminal or a pipe.
 struct Console: EventSink {
     private let renderer: EventRenderer
+    let progress: ProgressLine
 
-    init(renderer: EventRenderer) {
+    init(renderer: EventRenderer, progress: ProgressLine) {
         self.renderer = renderer
+        self.progress = progress
     }
 
     static var noColorRequested: Bool {
@@ -16,6 +18,7 @@ struct Console: EventSink {
     }
 
     mutating func receive(_ event: Event) {
+        progress.clear()
         let (stream, text) = renderer.render(event)
         stream == .standardOutput ? output(text) : error(text)
     }

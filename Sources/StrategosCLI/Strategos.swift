@@ -54,12 +54,16 @@ struct Strategos: ParsableCommand {
     @Option(help: ArgumentHelp("Keep no trace of a run that could send more than N messages.", valueName: "n"))
     var traceLimit = 100_000
 
+    @Option(help: ArgumentHelp("Let verify search exhaustively up to N strategies, and sample N beyond.", valueName: "n"))
+    var verifyBudget = 10_000_000
+
     @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
     var noColor = false
 
     func validate() throws {
         guard maxMessages >= 1 else { throw ValidationError("--max-messages must be at least 1") }
         guard traceLimit >= 0 else { throw ValidationError("--trace-limit must be 0 or more") }
+        guard verifyBudget >= 1 else { throw ValidationError("--verify-budget must be at least 1") }
     }
 
     func run() throws {
@@ -68,7 +72,8 @@ struct Strategos: ParsableCommand {
             outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
             diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
             json: json, traceFormat: traceFormat)
-        let console = Console(renderer: renderer)
+        let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) != 0)
+        let console = Console(renderer: renderer, progress: progress)
         var inputs: [Input] = []
         if !expressions.isEmpty {
             inputs.append(.text(SourceFile(name: "<command line>", text: expressions.joined(separator: "\n"))))
@@ -80,6 +85,7 @@ struct Strategos: ParsableCommand {
         settings.traceLimit = traceLimit
         settings.recordTraces = traceFormat != nil
         settings.tracesRequired = traceFormat != nil
+        settings.verifyBudget = verifyBudget
         if inputs.isEmpty {
             // No script: a terminal gets the REPL; a pipe or a file (`strategos <
             // file`) is a script, with no prompt, history or readline.
@@ -94,6 +100,7 @@ struct Strategos: ParsableCommand {
             }
             inputs = [.standardInput]
         }
+        settings.verifyProgress = { progress.update(checked: $0, planned: $1) }
         var worst = ScriptOutcome.success
         for input in inputs {
             worst = max(worst, console.run(input, settings: settings))

@@ -139,7 +139,7 @@ public struct Completer {
             switch token.kind {
             case .name(let word): pieces.append(.word(word))
             case .integer: pieces.append(.integer)
-            case .string, .invalid: pieces.append(.string)
+            case .string, .invalid, .percent: pieces.append(.string)
             case .comma: pieces.append(.comma)
             case .leftParen: pieces.append(.open)
             case .rightParen: pieces.append(.close)

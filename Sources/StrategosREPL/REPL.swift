@@ -148,6 +148,8 @@ extension Statement {
         switch kind {
         case .generalsCount, .generalsNamed, .commander, .order, .defaultValue, .loyal, .faults, .seed, .load, .reset:
             true
+        case .twoGenerals(.lose), .twoGenerals(.attacks), .twoGenerals(.messengers), .twoGenerals(.loss), .twoGenerals(.trials):
+            true
         default:
             false
         }

@@ -13,7 +13,13 @@ struct StatementHelp: Sendable {
     static let all: [StatementHelp] = Keyword.statements.map { keyword in
         let entry = known[keyword.rawValue]
         return StatementHelp(keyword: keyword, summary: entry?.summary ?? "(no help yet)", examples: entry?.examples ?? [])
-    }
+    } + [attacks]
+
+    /// `A attacks always` starts with a general's name, not a keyword, so it
+    /// is listed under the word that makes it a statement.
+    static let attacks = StatementHelp(
+        keyword: .attacks, summary: "two generals: when A or B attacks (default: when every messenger to it arrived)",
+        examples: ["A attacks always", "B attacks never", "A attacks if received 1", "B attacks if received all"])
 
     /// Keyed by spelling rather than by `Keyword`, so an entry can be written
     /// for a statement before (or after) the language has it.
@@ -35,8 +41,8 @@ struct StatementHelp: Sendable {
             ("seed", summary: "the seed of `random` traitors: same seed, same run", examples: ["seed 7"]),
             ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals",
                 examples: ["run om(1)", "run om", "run sm(1)"]),
-            ("verify", summary: "search every traitor strategy for a violation of IC1 or IC2, and print one as a script",
-                examples: ["verify om(1)", "verify om(1) with 2 traitors", "verify sm(1) save \"attack.strat\""]),
+            ("verify", summary: "search every traitor strategy for a violation of IC1 or IC2 and print one as a script; twogenerals: the impossibility",
+                examples: ["verify om(1)", "verify om(1) with 2 traitors", "verify sm(1) save \"attack.strat\"", "verify twogenerals(3)"]),
             ("expect", summary: "check the last run; a failure is reported and the session goes on",
                 examples: [
                     "expect consensus", "expect agreement", "expect validity", "expect violation",
@@ -45,9 +51,21 @@ struct StatementHelp: Sendable {
             ("reset", summary: "clear the scenario", examples: ["reset"]),
             ("print", summary: "print text", examples: ["print \"hello\""]),
             ("load", summary: "run a script in this session", examples: ["load \"examples/tour.strat\""]),
-            ("show", summary: "look at the last run: its messages, a decision's tree, its counts, or the army",
-                examples: ["show trace", "show trace to L1 round 2", "show tree L1", "show stats", "show army"]),
+            ("show", summary: "look at the last run: its messages, a decision's tree, its counts, the army, or the two-generals truth table",
+                examples: ["show trace", "show trace to L1 round 2", "show tree L1", "show stats", "show army", "show table"]),
             ("export", summary: "write the last run's trace or a decision's tree to a file",
                 examples: ["export trace \"trace.json\"", "export tree L1 \"tree.dot\""]),
+            ("lose", summary: "two generals: the messengers the city captures in the next run",
+                examples: ["lose 2", "lose 1, 3", "lose none"]),
+            ("messengers", summary: "two generals: messengers alternate A→B, B→A (default), or A floods them all at once",
+                examples: ["messengers alternate", "messengers flood"]),
+            ("loss", summary: "two generals: the chance the city captures each messenger, for estimate",
+                examples: ["loss 30%"]),
+            ("trials", summary: "two generals: how many seeded random runs estimate makes (default 10,000)",
+                examples: ["trials 10000"]),
+            ("estimate", summary: "two generals: how often each strategy coordinates at the loss rate, next to the exact odds",
+                examples: ["estimate twogenerals(3)"]),
+            ("shop", summary: "the online shop: every loss pattern of payment, parcel and refund, consistent or not",
+                examples: ["shop with rollback", "shop without rollback"]),
         ].map { ($0.0, (summary: $0.summary, examples: $0.examples)) })
 }

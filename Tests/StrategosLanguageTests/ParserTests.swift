@@ -31,6 +31,26 @@ private func sketch(_ statement: Statement) -> String {
     case .load(let path): return "load [\(path.text)]"
     case .show(let view): return "show " + sketch(view)
     case .export(let view, let path): return "export " + sketch(view) + " [\(path.text)]"
+    case .twoGenerals(let twoGenerals): return sketch(twoGenerals)
+    }
+}
+
+private func sketch(_ statement: TwoGeneralsStatement) -> String {
+    switch statement {
+    case .lose(let lost): return "lose " + (lost.isEmpty ? "none" : lost.map { String($0.value) }.joined(separator: ","))
+    case .attacks(let name, let rule):
+        let ruleText = switch rule {
+        case .always: "always"
+        case .never: "never"
+        case .ifReceived(let count): "if received \(count.value)"
+        case .ifReceivedAll: "if received all"
+        }
+        return "\(name.text) attacks \(ruleText)"
+    case .messengers(let messaging): return messaging == .alternate ? "messengers alternate" : "messengers flood"
+    case .loss(let percent): return "loss \(percent.value)%"
+    case .trials(let count): return "trials \(count.value)"
+    case .estimate(let call): return "estimate " + sketch(call)
+    case .shop(let rollback): return rollback ? "shop with rollback" : "shop without rollback"
     }
 }
 
@@ -46,6 +66,7 @@ private func sketch(_ view: View) -> String {
     case .tree(let name): return "tree \(name.text)"
     case .stats: return "stats"
     case .army: return "army"
+    case .table: return "table"
     }
 }
 
@@ -125,6 +146,28 @@ private func errors(_ text: String) -> [String] {
         ("show army", ["show army"]),
         (#"export trace "run.dot""#, ["export trace [run.dot]"]),
         (#"export tree L1 "tree.dot""#, ["export tree L1 [tree.dot]"]),
+        // Two Generals
+        ("verify twogenerals(3)", ["verify twogenerals(3)"]),
+        ("lose 2", ["lose 2"]),
+        ("lose 1, 3", ["lose 1,3"]),
+        ("lose 1,\n 3", ["lose 1,3"]),
+        ("lose none", ["lose none"]),
+        ("A attacks always", ["A attacks always"]),
+        ("B attacks never", ["B attacks never"]),
+        ("A attacks if received 1", ["A attacks if received 1"]),
+        ("B attacks if received all", ["B attacks if received all"]),
+        ("C attacks always", ["C attacks always"]),
+        ("messengers alternate", ["messengers alternate"]),
+        ("messengers flood", ["messengers flood"]),
+        ("loss 30%", ["loss 30%"]),
+        ("loss 30 %", ["loss 30%"]),
+        ("trials 10000", ["trials 10000"]),
+        ("estimate twogenerals(3)", ["estimate twogenerals(3)"]),
+        ("shop with rollback", ["shop with rollback"]),
+        ("shop without rollback", ["shop without rollback"]),
+        ("show table", ["show table"]),
+        // `attacks` after a name starts the statement; elsewhere names are still names.
+        ("general attacks traitor", ["general attacks: flips"]),
     ])
     func statements(text: String, expected: [String]) {
         let result = parse(text)
@@ -265,7 +308,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, verify, expect, reset, print, load, show or export"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -359,8 +402,8 @@ private func errors(_ text: String) -> [String] {
         ("verify om(1) with two traitors", ["1:19 expected an integer after 'with', found name 'two'"]),
         ("verify om(1) save", ["1:18 expected a string after 'save', found end of input"]),
         // Views
-        ("show", ["1:5 expected 'trace', 'tree', 'stats' or 'army' after 'show', found end of input"]),
-        ("show trac", ["1:6 expected 'trace', 'tree', 'stats' or 'army' after 'show', found name 'trac'; did you mean 'trace'?"]),
+        ("show", ["1:5 expected 'trace', 'tree', 'stats', 'army' or 'table' after 'show', found end of input"]),
+        ("show trac", ["1:6 expected 'trace', 'tree', 'stats', 'army' or 'table' after 'show', found name 'trac'; did you mean 'trace'?"]),
         ("show tree", ["1:10 expected a name after 'tree', found end of input"]),
         ("show trace to L1 to L2", ["1:18 repeated 'to' in one 'show trace'"]),
         ("show trace round", ["1:17 expected an integer after 'round', found end of input"]),
@@ -368,6 +411,29 @@ private func errors(_ text: String) -> [String] {
         ("show trace form L3", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'form'; did you mean 'from'?"]),
         ("export stats \"x.json\"", ["1:8 expected 'trace' or 'tree' after 'export', found name 'stats'"]),
         ("export trace", ["1:13 expected a string after 'trace', found end of input"]),
+        // Two Generals
+        ("lose", ["1:5 expected a messenger number or 'none' after 'lose', found end of input"]),
+        ("lose non", ["1:6 expected a messenger number or 'none' after 'lose', found name 'non'; did you mean 'none'?"]),
+        ("lose 1, x", ["1:9 expected an integer after ',', found name 'x'"]),
+        ("lose 1 2", ["1:8 expected end of statement after '1', found integer 2"]),
+        ("lose none, 1", ["1:10 expected end of statement after 'none', found ','"]),
+        ("A attacks", ["1:10 expected 'always', 'never' or 'if received' after 'attacks', found end of input"]),
+        ("A attacks alway", ["1:11 expected 'always', 'never' or 'if received' after 'attacks', found name 'alway'; did you mean 'always'?"]),
+        ("A attacks if 1", ["1:14 expected 'received' after 'if', found integer 1"]),
+        ("A attacks if received", ["1:22 expected an integer or 'all' after 'received', found end of input"]),
+        ("A attacks if received some", ["1:23 expected an integer or 'all' after 'received', found name 'some'"]),
+        ("A attacks always now", ["1:18 expected end of statement after 'always', found name 'now'"]),
+        ("messengers", ["1:11 expected 'alternate' or 'flood' after 'messengers', found end of input"]),
+        ("messengers floods", ["1:12 expected 'alternate' or 'flood' after 'messengers', found name 'floods'; did you mean 'flood'?"]),
+        ("loss 30", ["1:8 expected '%' after '30', found end of input"]),
+        ("loss thirty%", ["1:6 expected an integer after 'loss', found name 'thirty'"]),
+        ("loss 30%%", ["1:9 expected end of statement after '%', found '%'"]),
+        ("trials", ["1:7 expected an integer after 'trials', found end of input"]),
+        ("estimate", ["1:9 expected an algorithm after 'estimate', found end of input"]),
+        ("shop rollback", ["1:6 expected 'with' or 'without' after 'shop', found name 'rollback'"]),
+        ("shop with", ["1:10 expected 'rollback' after 'with', found end of input"]),
+        ("shop withot rollback", ["1:6 expected 'with' or 'without' after 'shop', found name 'withot'; did you mean 'without'?"]),
+        ("% 3", ["1:1 expected a statement, found '%'"]),
     ])
     func syntaxErrors(text: String, expected: [String]) {
         let result = parse(text)
@@ -419,6 +485,8 @@ private func errors(_ text: String) -> [String] {
         ("general L3 traitor lies 0 and\n", true),
         ("general L3 traitor flips and", true),
         ("expect L1,", true),
+        ("lose 1,", true),
+        ("estimate twogenerals(", true),
         ("generals 4\ngeneral L3 traitor silent and", true),
         ("general L3 traitor lies", false),
         ("general L3 traitor lies\n", false),

@@ -1,3 +1,5 @@
+import ByzantineEngine
+
 /// The one catalogue of messages. One tone throughout: lowercase, no trailing
 /// period, concrete ("expected a value after 'lies', found end of line").
 /// Fixed tokens are quoted (`','`, `'round'`); token classes are described
@@ -217,6 +219,10 @@ extension Diagnostic {
         Diagnostic(.error, "\(feature) is not supported yet", at: span)
     }
 
+    static func nothingToVerify(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "with no faulty generals there is nothing to verify; give m, e.g. 'verify om(1)', or 'with 1 traitor'", at: span)
+    }
+
     static func noTrace(_ absence: RunReport.TraceAbsence, at span: SourceSpan) -> Diagnostic {
         switch absence {
         case .notRequested:
@@ -249,6 +255,15 @@ extension Diagnostic {
         Diagnostic(.error, "the last run has rounds 1 to \(rounds), not \(round.value)", at: round.span)
     }
 
+    static func runTooLargeToVerify(
+        _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, needed: Int?, limit: Int, at span: SourceSpan
+    ) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "verify runs \(algorithm.rawValue)(\(m)) once per strategy, and with \(generals) generals a run could send \(needed.map(grouped) ?? "too many") messages; verify takes armies whose runs send at most \(grouped(limit))",
+            at: span)
+    }
+
     static func ruleNamesOutsideArmy(_ general: String, names outside: String, army: [String], at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .error,
@@ -261,6 +276,10 @@ extension Diagnostic {
             .error,
             "\(shown(general)) has fault rules but is not in the army \(list(army)); clear them with 'general \(shown(general)) loyal' or 'reset'",
             at: span)
+    }
+
+    static func traitorsOutOfRange(_ traitors: IntegerLiteral, generals: Int) -> Diagnostic {
+        Diagnostic(.error, "an army of \(generals) generals can have 1 to \(generals - 1) traitors, not \(traitors.value)", at: traitors.span)
     }
 
     static func tooManyMessages(
@@ -281,6 +300,10 @@ extension Diagnostic {
             at: span)
     }
 
+    static func verifyInterrupted(checked: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "interrupted after checking \(grouped(checked)) strategies, with no violation among them", at: span)
+    }
+
     static func unknownExportFormat(_ path: StringLiteral) -> Diagnostic {
         let formats = ExportFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", ")
         return Diagnostic(.error, "cannot tell the format of '\(path.text)' from its extension; use \(formats)", at: path.span)
@@ -299,6 +322,111 @@ extension Diagnostic {
             .error,
             "no general named \(shown(name.text)); without a 'generals' statement the army is C, L1, L2, ...; declare named generals first, e.g. 'generals Alice, Bob, Carol'",
             at: name.span)
+    }
+
+    // MARK: - Two Generals
+
+    /// `expect validity` or `expect consensus` after `run twogenerals(k)`.
+    static func checkNeedsByzantineRun(_ check: String, lastRun: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "'expect \(check)' checks a run of om or sm, but the last run was \(lastRun); check it with 'expect agreement', 'expect violation', 'expect A decides attack' or 'expect messages N'",
+            at: span)
+    }
+
+    static func estimateNeedsLoss(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "estimate needs a loss rate; set one first, e.g. 'loss 30%'", at: span)
+    }
+
+    static func estimateNeedsTwoGenerals(_ algorithm: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "estimate works on twogenerals, not \(algorithm), e.g. 'estimate twogenerals(3)'", at: span)
+    }
+
+    static func lossOutOfRange(_ percent: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "a loss rate is 0% to 100%, not \(percent.value)%", at: percent.span)
+    }
+
+    static func lostMessengerOutsideRun(_ number: Int, messengers: Int, at span: SourceSpan) -> Diagnostic {
+        let range = messengers == 1 ? "only messenger 1" : "messengers 1 to \(messengers)"
+        return Diagnostic(
+            .error, "'lose' captures messenger \(number), but twogenerals(\(messengers)) has \(range); change the 'lose' or send more messengers",
+            at: span)
+    }
+
+    static func messengerLostTwice(_ number: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "messenger \(number.value) is named twice in one 'lose'", at: number.span)
+    }
+
+    static func messengerNumberTooSmall(_ number: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "messengers are numbered from 1, not \(number.value)", at: number.span)
+    }
+
+    /// `run twogenerals` without its k: unlike `om`, there is nothing to infer it from.
+    static func messengersMissing(_ statement: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "'\(statement) twogenerals' needs the number of messengers, e.g. '\(statement) twogenerals(2)'", at: span)
+    }
+
+    static func negativeReceived(_ count: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "a general receives 0 messengers or more, not \(count.value)", at: count.span)
+    }
+
+    static func notATwoGeneral(_ name: Name) -> Diagnostic {
+        Diagnostic(.error, "no general named \(quoted(name.text)) in the Two Generals Problem; the generals are A and B", at: name.span)
+    }
+
+    static func notATwoGeneralsDecision(_ value: Value) -> Diagnostic {
+        Diagnostic(.error, "A and B decide attack or retreat, not \(quoted(value.text))", at: value.span)
+    }
+
+    /// `verify twogenerals(2) with 1 traitor`, `... save "x.strat"`.
+    static func notForTwoGenerals(_ clause: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "\(clause) is for verify om and sm; in the Two Generals Problem nobody is a traitor, and verify prints every pair of rules with the loss pattern that defeats it",
+            at: span)
+    }
+
+    static func tableNeedsTwoGeneralsRun(lastRun: String?, at span: SourceSpan) -> Diagnostic {
+        let message = lastRun.map { "'show table' looks at a 'run twogenerals(k)', but the last run was \($0)" }
+            ?? "there is no two-generals run to tabulate yet; 'show table' looks at the last 'run twogenerals(k)'"
+        return Diagnostic(.error, message, at: span)
+    }
+
+    static func tableTooLarge(messengers: Int, limit: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "the truth table of twogenerals(\(messengers)) would have \(grouped(1 << min(messengers, 62))) rows; 'show table' draws up to \(limit) messengers (\(1 << limit) rows)",
+            at: span)
+    }
+
+    static func thresholdUnreachable(
+        _ general: String, count: Int, most: Int, messengers: Int, flooding: Bool, at span: SourceSpan
+    ) -> Diagnostic {
+        let how = flooding ? " when A floods" : ""
+        return Diagnostic(
+            .error,
+            "\(general) can receive at most \(most) messenger\(most == 1 ? "" : "s") in twogenerals(\(messengers))\(how), so '\(general) attacks if received \(count)' could never attack; write '\(general) attacks never', or send more messengers",
+            at: span)
+    }
+
+    static func tooFewMessengers(_ count: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "twogenerals needs at least 1 messenger, not \(count.value)", at: count.span)
+    }
+
+    static func tooManyMessengers(_ count: IntegerLiteral, statement: String, limit: Int, reason: String?) -> Diagnostic {
+        Diagnostic(
+            .error, "'\(statement) twogenerals' takes up to \(limit) messengers\(reason.map { " (\($0))" } ?? ""), not \(grouped(count.value))",
+            at: count.span)
+    }
+
+    static func trialsOutOfRange(_ count: IntegerLiteral, limit: Int) -> Diagnostic {
+        Diagnostic(.error, "trials must be 1 to \(grouped(limit)), not \(grouped(count.value))", at: count.span)
+    }
+
+    /// `show trace`, `show tree`, `show stats` or `export` after `run twogenerals(k)`.
+    static func viewNeedsByzantineRun(lastRun: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error, "the last run was \(lastRun), which has no trace, tree or stats; 'show table' tabulates it", at: span)
     }
 
     // MARK: - Formatting numbers and lists
@@ -338,6 +466,7 @@ extension Diagnostic {
         case .newline: "end of line"
         case .leftParen: "'('"
         case .rightParen: "')'"
+        case .percent: "'%'"
         case .endOfInput: "end of input"
         case .invalid: "an invalid token"
         }

@@ -1,3 +1,5 @@
+import ByzantineEngine
+
 /// Something a script produced, in the order it happened. The command line, the
 /// REPL and the tests all receive the same events and render them their own way.
 public enum Event: Sendable, Equatable {
@@ -8,6 +10,10 @@ public enum Event: Sendable, Equatable {
     case diagnostic(Diagnostic, SourceFile)
     /// `show ...`: a view of the last run or of the scenario.
     case shown(Shown)
+    /// `verify ...`: what the search found.
+    case verification(VerificationReport)
+    /// `run twogenerals(k)`, `verify twogenerals(k)`, `estimate ...`, `shop ...`.
+    case twoGenerals(TwoGeneralsEvent)
 }
 
 /// What a `show` statement asked to see, with everything needed to draw it.
@@ -16,6 +22,9 @@ public enum Shown: Sendable, Equatable {
     case tree(RunReport, lieutenant: String)
     case stats(RunReport)
     case army(Scenario)
+    /// `show table`: the last two-generals run's truth table, and which rules
+    /// the script set (the others are defaults).
+    case table(TwoGeneralsTable, rulesSet: Set<TwoGenerals.General>)
 }
 
 /// `show trace to L1 from L3 round 2`, resolved to names and a number.

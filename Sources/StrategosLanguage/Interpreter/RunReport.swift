@@ -1,10 +1,5 @@
 import ByzantineEngine
 
-/// The algorithms for the Byzantine Generals Problem, which `RunReport`s describe.
-public enum ByzantineAlgorithm: String, Sendable, Equatable {
-    case om, sm
-}
-
 /// What one `run` did, in the script's own names and values: what the renderers
 /// print and what `expect` checks.
 public struct RunReport: Sendable, Equatable {

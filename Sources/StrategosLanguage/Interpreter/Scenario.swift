@@ -13,6 +13,8 @@ public struct Scenario: Sendable, Equatable {
     /// On demand: the largest `Lk` any `general` statement has named, so the
     /// army keeps L3 after `general L3 loyal`.
     public var largestLieutenantNamed = 0
+    /// The Two Generals Problem's losses, rules, messaging and trials.
+    public var twoGenerals = TwoGeneralsScenario()
 
     public init() {}
 

@@ -3,6 +3,7 @@
 extension Session {
     /// nil when the expectation holds, else what was expected against what happened.
     func check(_ expectation: Expectation, at span: SourceSpan) throws(Halt) -> String? {
+        if let twoGenerals = lastTwoGeneralsRun { return try check(expectation, twoGenerals, at: span) }
         guard let run = lastRun else { throw .error(.noRunYet(at: span)) }
         switch expectation {
         case .agreement:

@@ -7,12 +7,8 @@ extension Session {
         _ algorithm: ByzantineAlgorithm, _ call: AlgorithmCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
     ) throws(Halt) -> RunReport {
         let faulty = scenario.faultyNames
-        if let literal = call.m, literal.value < 0 { throw .error(.mNegative(literal)) }
-        let m = call.m?.value ?? faulty.count
-        let mSpan = call.m?.span ?? call.span
-        let names = try armyNames(for: algorithm, m: m, at: mSpan)
+        let (m, mSpan, names) = try battlefield(for: algorithm, call)
         let n = names.count
-        guard m < n - 1 else { throw .error(.mTooLarge(algorithm, m: m, generals: n, at: mSpan)) }
 
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let commander = scenario.commander ?? names[0]
@@ -28,16 +24,9 @@ extension Session {
             order: valueIndex[scenario.order] ?? 0, defaultValue: valueIndex[scenario.defaultValue] ?? 0,
             deviations: deviations, seed: scenario.seed)
 
-        let bound: Int?
+        let bound = algorithm.messageBound(problem, m: m)
         do {
-            switch algorithm {
-            case .om:
-                try OralMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
-                bound = OralMessages.messageCount(generals: n, m: m)
-            case .sm:
-                try SignedMessages.validate(problem, m: m, messageLimit: settings.messageLimit)
-                bound = SignedMessages.messageBound(generals: n, m: m, values: values.count)
-            }
+            try algorithm.validate(problem, m: m, messageLimit: settings.messageLimit)
         } catch {
             throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
         }
@@ -60,14 +49,8 @@ extension Session {
         let recordTrace = traceAbsence == nil
         let outcome: Outcome
         do {
-            outcome = switch algorithm {
-            case .om:
-                try OralMessages.run(
-                    problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
-            case .sm:
-                try SignedMessages.run(
-                    problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
-            }
+            outcome = try algorithm.run(
+                problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
         } catch {
             throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
         }
@@ -83,6 +66,17 @@ extension Session {
             agreement: outcome.agreement, validity: outcome.validity,
             messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded,
             lies: outcome.lies, drops: outcome.drops, values: values, trace: outcome.trace, traceAbsence: traceAbsence)
+    }
+
+    /// The m of a call (`run om` and `verify om`: the number of faulty
+    /// generals), where to point about it, and the army it runs on.
+    func battlefield(for algorithm: ByzantineAlgorithm, _ call: AlgorithmCall) throws(Halt) -> (m: Int, span: SourceSpan, names: [String]) {
+        if let literal = call.m, literal.value < 0 { throw .error(.mNegative(literal)) }
+        let m = call.m?.value ?? scenario.faultyNames.count
+        let span = call.m?.span ?? call.span
+        let names = try armyNames(for: algorithm, m: m, at: span)
+        guard m < names.count - 1 else { throw .error(.mTooLarge(algorithm, m: m, generals: names.count, at: span)) }
+        return (m, span, names)
     }
 
     /// The declared army, or the on-demand one: `C` plus `L1`..`Lk`, with k the

@@ -4,6 +4,9 @@ extension Session {
         switch view {
         case .army:
             return .army(scenario)
+        case .table:
+            let (table, rulesSet) = try twoGeneralsTable(at: span)
+            return .table(table, rulesSet: rulesSet)
         case .stats:
             return .stats(try lastRunReport(at: span))
         case .trace(let to, let from, let round):
@@ -37,7 +40,10 @@ extension Session {
     }
 
     private func lastRunReport(at span: SourceSpan) throws(Halt) -> RunReport {
-        guard let run = lastRun else { throw .error(.noRunToShow(at: span)) }
+        guard let run = lastRun else {
+            if let twoGenerals = lastTwoGeneralsRun { throw .error(.viewNeedsByzantineRun(lastRun: twoGenerals.call, at: span)) }
+            throw .error(.noRunToShow(at: span))
+        }
         return run
     }
 
@@ -55,6 +61,7 @@ extension View {
         case .tree(let name): "the decision tree of \(name.text)"
         case .stats: "the statistics"
         case .army: "the army"
+        case .table: "the truth table"
         }
     }
 }

@@ -1,3 +1,5 @@
+import ByzantineEngine
+
 /// The state a script (or a REPL) works on, and the statements that change it.
 /// A value type: a caller that wants an entry to leave no trace on error keeps
 /// a copy from before it.
@@ -16,6 +18,10 @@ public struct Session: Sendable {
         public var traceLimit = 100_000
         /// A run that cannot keep its trace is an error (`--trace-format`).
         public var tracesRequired = false
+        /// `verify` searches exhaustively up to this many strategies, and samples beyond.
+        public var verifyBudget = 10_000_000
+        /// Told how far a long `verify` has got (a terminal shows it).
+        public var verifyProgress: @Sendable (_ checked: Int, _ planned: Int) -> Void = { _, _ in }
         public var writer: any FileWriter = FileSystemWriter()
 
         public init() {}
@@ -24,6 +30,9 @@ public struct Session: Sendable {
     public var scenario = Scenario()
     /// The last `run`, which `expect` checks.
     public private(set) var lastRun: RunReport?
+    /// The last `run twogenerals(k)`, when it is the last run (at most one of
+    /// `lastRun` and this is set).
+    public private(set) var lastTwoGeneralsRun: TwoGeneralsReport?
     public var settings: Settings
     /// The scripts being loaded, outermost first, to refuse a cycle of loads.
     private var loadChain: [(key: String, name: String)] = []
@@ -94,13 +103,21 @@ public struct Session: Sendable {
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):
             guard let algorithm = ByzantineAlgorithm(rawValue: call.algorithm.rawValue) else {
-                throw .error(.notYetSupported("twogenerals", at: call.span))
+                let report = try twoGeneralsRun(call)
+                (lastRun, lastTwoGeneralsRun) = (nil, report)
+                sink.receive(.twoGenerals(.run(report)))
+                break
             }
             let report = try run(algorithm, call, at: statement.span, in: file, into: &sink)
-            lastRun = report
+            (lastRun, lastTwoGeneralsRun) = (report, nil)
             sink.receive(.run(report))
         case .verify(let verify):
-            throw .error(.notYetSupported("verify", at: verify.call.span))
+            switch verify.call.algorithm {
+            case .twogenerals:
+                sink.receive(.twoGenerals(try twoGeneralsVerification(verify)))
+            case .om, .sm:
+                sink.receive(.verification(try verifyByzantine(verify, at: statement.span, in: file)))
+            }
         case .expect(let expectation):
             if let failure = try check(expectation, at: statement.span) {
                 sink.receive(.diagnostic(.expectationFailed(failure, at: statement.span), file))
@@ -108,7 +125,7 @@ public struct Session: Sendable {
             }
         case .reset:
             scenario = Scenario()
-            lastRun = nil
+            (lastRun, lastTwoGeneralsRun) = (nil, nil)
         case .print(let text):
             sink.receive(.printed(text.text))
         case .load(let path):
@@ -118,6 +135,8 @@ public struct Session: Sendable {
         case .export(let view, let path):
             let note = try export(view, to: path, at: statement.span, relativeTo: file.name)
             sink.receive(.printed(note))
+        case .twoGenerals(let twoGenerals):
+            try execute(twoGenerals, at: statement.span, into: &sink)
         }
         return .success
     }

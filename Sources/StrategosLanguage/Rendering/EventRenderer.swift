@@ -37,6 +37,14 @@ public struct EventRenderer: Sendable {
             return isForPrograms
                 ? (.standardError, ViewRenderer.text(shown, style: TextStyle(color: false)))
                 : (.standardOutput, ViewRenderer.text(shown, style: outputStyle))
+        case .verification(let report):
+            return json
+                ? (.standardOutput, VerificationRenderer.json(report))
+                : (isForPrograms ? .standardError : .standardOutput, VerificationRenderer.text(report, style: isForPrograms ? TextStyle(color: false) : outputStyle))
+        case .twoGenerals(let event):
+            return json
+                ? (.standardOutput, TwoGeneralsRenderer.json(event))
+                : (isForPrograms ? .standardError : .standardOutput, TwoGeneralsRenderer.text(event, style: isForPrograms ? TextStyle(color: false) : outputStyle))
         case .diagnostic(let diagnostic, let file):
             return (.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
         }

@@ -21,6 +21,19 @@ struct JSONWriter {
         text += objects.isEmpty ? "[]" : "[\n  " + objects.joined(separator: ",\n  ") + "\n]"
     }
 
+    /// A number that may be too large for an integer: exact up to 2^53, else in exponent form.
+    mutating func field(_ key: String, number value: Double) {
+        beginField(key)
+        text += value < 9.0e15 && value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// A value already written as JSON on one line: a nested writer's
+    /// `finished()`, an array of numbers.
+    mutating func field(_ key: String, json: String) {
+        beginField(key)
+        text += json
+    }
+
     mutating func field(_ key: String, _ value: Int) {
         beginField(key)
         text += String(value)

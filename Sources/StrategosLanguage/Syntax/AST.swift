@@ -84,6 +84,8 @@ public struct Statement: Sendable, Equatable {
         case show(View)
         /// `export trace "run.dot"`, `export tree L1 "tree.dot"`
         case export(View, to: StringLiteral)
+        /// `lose 2`, `A attacks always`, `loss 30%`, `estimate twogenerals(3)`, `shop with rollback`, ...
+        case twoGenerals(TwoGeneralsStatement)
     }
 
     public var kind: Kind
@@ -168,6 +170,8 @@ public enum View: Sendable, Equatable {
     case stats
     /// The army, the commander, the order, the default and every fault rule.
     case army
+    /// The last two-generals run's truth table: every loss pattern.
+    case table
 }
 
 /// `verify om(1) with 2 traitors save "file.strat"`: search every traitor

@@ -26,6 +26,8 @@ public struct Lexer {
             return single(.leftParen)
         case UInt8(ascii: ")"):
             return single(.rightParen)
+        case UInt8(ascii: "%"):
+            return single(.percent)
         case UInt8(ascii: "\""):
             return lexString()
         case UInt8(ascii: "-") where isDigit(self.byte(at: offset + 1)):

@@ -2,7 +2,8 @@
 extension Parser {
     // MARK: - Statements
 
-    /// statement = generals | commander | order | default | general | seed | run | verify | expect | reset | print | load | show | export ;
+    /// statement = generals | commander | order | default | general | seed | run | verify | expect | reset | print | load | show | export
+    ///           | lose | attacks | messengers | loss | trials | estimate | shop ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
             if case .invalid = token.kind { throw SyntaxError(diagnostic: nil) }
@@ -23,6 +24,14 @@ extension Parser {
         case .show?: return try parseShow()
         case .export?: return try parseExport()
         case .verify?: return try parseVerify()
+        case .lose?: return try parseLose()
+        case .messengers?: return try parseMessengers()
+        case .loss?: return try parseLoss()
+        case .trials?: return try parseTrials()
+        case .estimate?: return try parseEstimate()
+        case .shop?: return try parseShop()
+        case _ where peek(skippingNewlines: false).kind == .name(Keyword.attacks.rawValue):
+            return try parseAttacks()
         default:
             let suggestion = Suggestion.closest(to: word, among: Keyword.statements.map(\.rawValue))
             throw SyntaxError(diagnostic: .unknownStatement(word, suggestion: suggestion, at: token.span))

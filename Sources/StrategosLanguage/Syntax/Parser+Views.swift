@@ -1,6 +1,6 @@
 /// `show` and `export`: ways of looking at the last run.
 extension Parser {
-    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" ) ;
+    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" | "table" ) ;
     mutating func parseShow() throws(SyntaxError) -> Statement {
         let keyword = advance()
         let view = try parseView(allowing: Keyword.views)
@@ -22,6 +22,7 @@ extension Parser {
         if words.contains(.tree), consume(if: .tree) != nil { return .tree(try expectName()) }
         if words.contains(.stats), consume(if: .stats) != nil { return .stats }
         if words.contains(.army), consume(if: .army) != nil { return .army }
+        if words.contains(.table), consume(if: .table) != nil { return .table }
         let list = words.map { "'\($0.rawValue)'" }
         let choices = list.dropLast().joined(separator: ", ") + " or " + (list.last ?? "")
         throw expected(choices, suggesting: words)

@@ -15,6 +15,8 @@ public struct Token: Sendable, Equatable {
         case newline
         case leftParen
         case rightParen
+        /// The `%` of `loss 30%`.
+        case percent
         case endOfInput
         /// Text the lexer could not turn into a token. It carries its
         /// diagnostic so the parser reports it once, in source order, and
@@ -49,15 +51,19 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Verify
     case with, traitors, save
     // Views
-    case trace, tree, stats, army, from
+    case trace, tree, stats, army, from, table
+    // Two Generals
+    case lose, none, attacks, always, never, `if`, received, all
+    case messengers, alternate, flood, loss, trials, estimate, shop, without, rollback
 
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
         .generals, .commander, .order, .default, .general, .seed, .run, .verify, .expect, .reset, .print, .load, .show, .export,
+        .lose, .messengers, .loss, .trials, .estimate, .shop,
     ]
 
     /// The words that name a view after `show`.
-    public static let views: [Keyword] = [.trace, .tree, .stats, .army]
+    public static let views: [Keyword] = [.trace, .tree, .stats, .army, .table]
 
     /// The words that begin a behaviour of a faulty general.
     public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .crashes]

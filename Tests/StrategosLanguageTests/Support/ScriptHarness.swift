@@ -45,7 +45,8 @@ struct ScriptResult {
         }
     }
 
-    /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`, `show`.
+    /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`, `show`,
+    /// `verify`, `estimate`, `shop`.
     var sketch: [String] {
         events.map {
             switch $0 {
@@ -53,6 +54,11 @@ struct ScriptResult {
             case .printed(let text): "print:\(text)"
             case .diagnostic(let diagnostic, _): diagnostic.severity.rawValue
             case .shown: "show"
+            case .verification(let report): "verify:\(report.algorithm.rawValue)(\(report.m))"
+            case .twoGenerals(.run(let run)): "run:\(run.call)"
+            case .twoGenerals(.verification(let verification)): "verify:twogenerals(\(verification.messengers))"
+            case .twoGenerals(.estimate(let estimate)): "estimate:twogenerals(\(estimate.messengers))"
+            case .twoGenerals(.shop(let shop, _)): shop.rollback ? "shop:rollback" : "shop:no-rollback"
             }
         }
     }

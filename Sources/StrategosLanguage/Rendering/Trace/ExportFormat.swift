@@ -37,7 +37,7 @@ public enum Exporter {
         switch view {
         case .trace: true
         case .tree: format == .dot
-        case .stats, .army: false
+        case .stats, .army, .table: false
         }
     }
 

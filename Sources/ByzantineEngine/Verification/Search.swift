@@ -1,0 +1,260 @@
+import Dispatch
+import Foundation
+
+/// The state of one verification: what has been checked, and the ways of
+/// searching a placement's strategies.
+struct Search {
+    let request: VerificationRequest
+    let planned: Int
+    let progress: (VerificationProgress) -> Void
+    private(set) var checked = 0
+    private(set) var wasInterrupted = false
+
+    /// Strategies per parallel task: enough to make a task worth starting.
+    private static let chunk = 2_048
+
+    init(request: VerificationRequest, planned: Int, progress: @escaping (VerificationProgress) -> Void) {
+        self.request = request
+        self.planned = planned
+        self.progress = progress
+    }
+
+    /// An assignment: the index of each variable's choice.
+    typealias Assignment = [Int]
+
+    /// Every strategy of the space, in odometer order; the first that violates.
+    mutating func exhaust(_ space: StrategySpace, shouldStop: () -> Bool) throws(EngineError) -> Assignment? {
+        guard let size = space.size else { return nil }
+        let evaluator = Evaluator(request: request, space: space)
+        return try searchInParallel(count: size, shouldStop: shouldStop) { index in
+            Self.digits(of: index, base: space.choices.count, count: space.variables.count)
+        } checker: {
+            evaluator.checker()
+        }
+    }
+
+    /// A seeded random sample of this placement's share of the budget, then a
+    /// greedy adversary that changes one message at a time towards disagreement.
+    mutating func sample(_ space: StrategySpace, placement: Int, of placements: Int, shouldStop: () -> Bool) throws(EngineError) -> Assignment? {
+        let share = max(request.budget / max(placements, 1), 1)
+        let seed = request.seed ^ UInt64(placement &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        let choiceCount = UInt64(space.choices.count)
+        let evaluator = Evaluator(request: request, space: space)
+        let sampled = try searchInParallel(count: share, shouldStop: shouldStop) { index in
+            var state = SplitMix64.mix(seed ^ UInt64(index))
+            return space.variables.map { _ in
+                state = SplitMix64.mix(state)
+                return Int(state % choiceCount)
+            }
+        } checker: {
+            evaluator.checker()
+        }
+        if let sampled { return sampled }
+        return wasInterrupted ? nil : greedy(space, seed: seed)
+    }
+
+    /// Splits `0..<count` into chunks, runs a wave of chunks on every core at a
+    /// time, and returns the first (lowest-index) assignment that `check`s.
+    private mutating func searchInParallel(
+        count: Int, shouldStop: () -> Bool, make: @escaping @Sendable (Int) -> Assignment,
+        checker: @escaping @Sendable () -> (Assignment) -> Bool
+    ) throws(EngineError) -> Assignment? {
+        let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        var start = 0
+        while start < count {
+            if shouldStop() {
+                wasInterrupted = true
+                return nil
+            }
+            let chunks = stride(from: start, to: min(count, start + workers * Self.chunk), by: Self.chunk).map { $0 }
+            var firsts = [Int?](repeating: nil, count: chunks.count)
+            firsts.withUnsafeMutableBufferPointer { results in
+                let slots = Slots(results)
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { task in
+                    let begin = chunks[task]
+                    let check = checker()
+                    for index in begin..<min(begin + Self.chunk, count) where check(make(index)) {
+                        slots.set(task, index)
+                        return
+                    }
+                }
+            }
+            let end = min(count, start + workers * Self.chunk)
+            if let first = firsts.compactMap({ $0 }).min() {
+                checked += first - start + 1
+                return make(first)
+            }
+            checked += end - start
+            progress(VerificationProgress(checked: checked, planned: planned))
+            start = end
+        }
+        return nil
+    }
+
+    /// Coordinate ascent from a seeded start: set each message in turn to the
+    /// value that most splits the loyal lieutenants (or turns them from the
+    /// order), until a violation or a pass that changes nothing.
+    private mutating func greedy(_ space: StrategySpace, seed: UInt64) -> Assignment? {
+        var state = SplitMix64.mix(seed ^ 0xA5A5_A5A5)
+        var current: Assignment = space.variables.map { _ in
+            state = SplitMix64.mix(state)
+            return Int(state % UInt64(space.choices.count))
+        }
+        var best = score(current, in: space)
+        for _ in 0..<8 {
+            var improved = false
+            for variable in space.variables.indices {
+                for choice in space.choices.indices where choice != current[variable] {
+                    var candidate = current
+                    candidate[variable] = choice
+                    let value = score(candidate, in: space)
+                    if value > best {
+                        best = value
+                        current = candidate
+                        improved = true
+                    }
+                    if best == .infinity { return current }
+                }
+            }
+            if !improved { break }
+        }
+        return nil
+    }
+
+    /// How far a strategy pushes the loyal lieutenants apart: infinity for a
+    /// violation, else the lieutenants off the most common decision plus, with
+    /// a loyal commander, those not deciding its order.
+    private mutating func score(_ assignment: Assignment, in space: StrategySpace) -> Double {
+        checked += 1
+        guard let outcome = Evaluator(request: request, space: space).outcome(assignment) else { return -1 }
+        if Evaluator.violates(outcome) { return .infinity }
+        let decided = outcome.decisions.compactMap { $0 }
+        let counts = Dictionary(decided.map { ($0, 1) }, uniquingKeysWith: +)
+        let split = decided.count - (counts.values.max() ?? 0)
+        let disobeying = space.faulty.contains(request.commander) ? 0 : decided.filter { $0 != request.order }.count
+        return Double(split + disobeying)
+    }
+
+    /// Drops every rule whose loss keeps the violation, fewest faulty generals
+    /// and fewest lies left.
+    func minimise(_ assignment: Assignment, in space: StrategySpace) throws(EngineError) -> Counterexample {
+        let evaluator = Evaluator(request: request, space: space)
+        var rules = Dictionary(uniqueKeysWithValues: space.variables.indices.map { ($0, assignment[$0]) })
+        for variable in space.variables.indices {
+            var without = rules
+            without[variable] = nil
+            if let outcome = evaluator.outcome(without), Evaluator.violates(outcome) { rules = without }
+        }
+        let deviations = evaluator.deviations(rules)
+        let outcome = try request.algorithm.run(request.problem(deviations), m: request.m, messageLimit: Verifier.largestRun)
+        return Counterexample(deviations: deviations, outcome: outcome)
+    }
+
+    static func digits(of index: Int, base: Int, count: Int) -> [Int] {
+        var rest = index
+        return (0..<count).map { _ in
+            defer { rest /= base }
+            return rest % base
+        }
+    }
+}
+
+/// Runs strategies of one placement: immutable, so every core can share it.
+struct Evaluator: Sendable {
+    let request: VerificationRequest
+    let space: StrategySpace
+
+    /// A function that tells whether a strategy violates IC1 or IC2, for one
+    /// task to call many times. For OM it reuses one recursion and writes each
+    /// strategy into its table, so a strategy costs a run and nothing more.
+    func checker() -> ([Int]) -> Bool {
+        guard request.algorithm == .om else {
+            return { assignment in outcome(assignment).map(Self.violates) ?? false }
+        }
+        return OralMessagesChecker(request: request, space: space).violates
+    }
+
+    func outcome(_ assignment: [Int]) -> Outcome? {
+        outcome(Dictionary(uniqueKeysWithValues: space.variables.indices.map { ($0, assignment[$0]) }))
+    }
+
+    /// The run with a rule for each variable in `rules` (variable → choice).
+    func outcome(_ rules: [Int: Int]) -> Outcome? {
+        try? request.algorithm.run(request.problem(deviations(rules)), m: request.m, messageLimit: Verifier.largestRun)
+    }
+
+    /// Each faulty general's rules, in the order of the space's variables.
+    func deviations(_ rules: [Int: Int]) -> [Int: [Deviation]] {
+        var deviations: [Int: [Deviation]] = [:]
+        for (index, variable) in space.variables.enumerated() {
+            guard let choice = rules[index] else { continue }
+            deviations[variable.sender, default: []].append(space.deviation(variable, space.choices[choice]))
+        }
+        return deviations
+    }
+
+    static func violates(_ outcome: Outcome) -> Bool {
+        !outcome.agreement || !outcome.validity
+    }
+}
+
+/// One result slot per parallel task. Each task writes only its own slot and
+/// the buffer outlives `concurrentPerform`, so sharing it is safe.
+private struct Slots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Int?>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Int?>) {
+        self.buffer = buffer
+    }
+
+    func set(_ slot: Int, _ value: Int) {
+        buffer[slot] = value
+    }
+}
+
+/// `Evaluator.checker()` for OM: the strategy lives in the recursion's table.
+private final class OralMessagesChecker {
+    private let recursion: OralMessagesRecursion<NoRecorder>
+    private let entries: [Int]
+    private let values: [Int32]
+    private let loyalLieutenants: [Int]
+    private let commanderIsFaulty: Bool
+    private let order: Int32
+
+    init(request: VerificationRequest, space: StrategySpace) {
+        let faulty = Set(space.variables.map(\.sender))
+        recursion = OralMessagesRecursion(problem: request.problem([:]), m: request.m, recorder: NoRecorder())
+        var entries: [Int] = []
+        recursion.withDeviations { deviations in
+            deviations.installTable(faulty: faulty, rounds: request.m + 1)
+            entries = space.variables.map {
+                deviations.tableIndex(sender: $0.sender, receiver: $0.receiver, round: $0.round, previous: $0.previous ?? -1)
+            }
+        }
+        self.entries = entries
+        values = space.choices.map { choice in
+            switch choice {
+            case .value(let value): Int32(value)
+            case .nothing: -1
+            }
+        }
+        loyalLieutenants = (0..<request.generalCount).filter { $0 != request.commander && !faulty.contains($0) }
+        commanderIsFaulty = faulty.contains(request.commander)
+        order = Int32(request.order)
+    }
+
+    func violates(_ assignment: [Int]) -> Bool {
+        recursion.withDeviations { deviations in
+            for (entry, choice) in zip(entries, assignment) { deviations.setTableEntry(entry, to: values[choice]) }
+        }
+        do {
+            try recursion.runInPlace(shouldStop: { false })
+        } catch {
+            return false
+        }
+        guard let first = loyalLieutenants.first else { return false }
+        let decision = recursion.decision(of: first)
+        for lieutenant in loyalLieutenants where recursion.decision(of: lieutenant) != decision { return true }
+        return !commanderIsFaulty && decision != order
+    }
+}

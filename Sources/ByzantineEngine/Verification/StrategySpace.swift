@@ -1,0 +1,75 @@
+/// Everything a set of faulty generals can do: one variable per message a
+/// faulty general sends to a loyal general, keyed as rules can name it (the
+/// sender, the receiver, the round and the path's previous sender), and the
+/// values each variable can take.
+///
+/// Reductions, each sound: messages to faulty generals are left out (a faulty
+/// receiver's own messages are chosen freely anyway); under OM a missing
+/// message is exactly a `default`, so "nothing" is not a separate choice there.
+/// For m ≤ 2 the (round, previous sender) pair names exactly one path, so these
+/// variables are every strategy; for m ≥ 3 they are the strategies rules can state.
+public struct StrategySpace: Sendable, Equatable {
+    public struct Variable: Sendable, Hashable {
+        public var sender: Int
+        public var receiver: Int
+        public var round: Int
+        /// The path's previous sender; nil in round 1.
+        public var previous: Int?
+    }
+
+    /// What a variable can be set to.
+    public enum Choice: Sendable, Hashable {
+        case value(Int)
+        case nothing
+    }
+
+    public var faulty: [Int]
+    public var variables: [Variable]
+    public var choices: [Choice]
+
+    /// choices.count ^ variables.count, or nil when it does not fit in 64 bits.
+    public var size: Int? {
+        var total = 1
+        for _ in variables {
+            let (next, overflow) = total.multipliedReportingOverflow(by: choices.count)
+            if overflow { return nil }
+            total = next
+        }
+        return total
+    }
+
+    /// The space of `faulty` in an army of `generalCount` with the given
+    /// commander, for an algorithm with `rounds` rounds.
+    public init(generalCount: Int, commander: Int, rounds: Int, faulty: [Int], choices: [Choice]) {
+        self.faulty = faulty
+        self.choices = choices
+        let isFaulty = (0..<generalCount).map(faulty.contains)
+        var seen = Set<Variable>()
+        var variables: [Variable] = []
+        // Walk every path the algorithms can send along: commander first, no
+        // general twice, at most `rounds` senders.
+        func walk(_ path: [Int]) {
+            guard let sender = path.last, path.count <= rounds else { return }
+            for receiver in 0..<generalCount where !path.contains(receiver) {
+                if isFaulty[sender], !isFaulty[receiver] {
+                    let variable = Variable(
+                        sender: sender, receiver: receiver, round: path.count,
+                        previous: path.count >= 2 ? path[path.count - 2] : nil)
+                    if seen.insert(variable).inserted { variables.append(variable) }
+                }
+                walk(path + [receiver])
+            }
+        }
+        walk([commander])
+        self.variables = variables
+    }
+
+    /// The deviation that sets `variable` to `choice`.
+    public func deviation(_ variable: Variable, _ choice: Choice) -> Deviation {
+        let action: Deviation.Action = switch choice {
+        case .value(let value): .lie(value)
+        case .nothing: .silent
+        }
+        return Deviation(action, receivers: [variable.receiver], rounds: variable.round...variable.round, about: variable.previous)
+    }
+}

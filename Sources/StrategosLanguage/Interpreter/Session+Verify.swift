@@ -1,0 +1,116 @@
+import ByzantineEngine
+
+/// `verify om(m)`, `verify sm(m)`: search every strategy of up to t faulty
+/// generals on the current army, order and default, and hand back a violation
+/// as a script that replays it.
+extension Session {
+    mutating func verifyByzantine(_ verify: VerifyCall, at span: SourceSpan, in file: SourceFile) throws(Halt) -> VerificationReport {
+        guard let algorithm = ByzantineAlgorithm(rawValue: verify.call.algorithm.rawValue) else {
+            throw .error(.internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
+        }
+        let (m, mSpan, names) = try battlefield(for: algorithm, verify.call)
+        let traitors = verify.traitors?.value ?? m
+        if let literal = verify.traitors, !(1..<names.count).contains(literal.value) {
+            throw .error(.traitorsOutOfRange(literal, generals: names.count))
+        }
+        guard traitors >= 1 else { throw .error(.nothingToVerify(at: mSpan)) }
+        let commander = scenario.commander ?? names[0]
+        let values = [scenario.order, scenario.defaultValue, otherValue()].uniqued()
+        let request = VerificationRequest(
+            algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
+            order: 0, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0, valueCount: values.count,
+            traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed)
+        let result: VerificationResult
+        do {
+            let progress = settings.verifyProgress
+            result = try Verifier.verify(request, shouldStop: settings.shouldStop) { progress($0.checked, $0.planned) }
+        } catch {
+            switch error {
+            case .tooManyMessages(let needed, _):
+                throw .error(.runTooLargeToVerify(algorithm, m: m, generals: names.count, needed: needed, limit: Verifier.largestRun, at: mSpan))
+            default:
+                throw .error(.internalError("\(error)", at: span))
+            }
+        }
+        var report = VerificationReport(
+            algorithm: algorithm, m: m, generals: names, commander: commander, order: scenario.order,
+            defaultValue: scenario.defaultValue, traitors: traitors, values: values, mayStaySilent: algorithm == .sm,
+            holds: result.verdict == .holds, exhaustive: result.exhaustive, interrupted: result.verdict == .interrupted,
+            fullSize: result.fullSize, reducedSize: result.reducedSize, checked: result.checked, counterexample: nil,
+            breaksAgreement: false, breaksValidity: false, savedTo: nil)
+        if case .counterexample(let found) = result.verdict {
+            report.counterexample = script(for: found, algorithm: algorithm, m: m, names: names, commander: commander, values: values)
+            report.breaksAgreement = !found.outcome.agreement
+            report.breaksValidity = !found.outcome.validity
+            if let path = verify.save, let text = report.counterexample {
+                do {
+                    try settings.writer.write(text, to: path.text, relativeTo: file.name)
+                } catch {
+                    throw Halt(.unwritableOutput, .cannotWrite(path.text, reason: error.reason, at: path.span))
+                }
+                report.savedTo = path.text
+            }
+        }
+        if report.interrupted { throw Halt(.interrupted, .verifyInterrupted(checked: result.checked, at: span)) }
+        return report
+    }
+
+    /// A value other than the order and the default, so a traitor has a third
+    /// thing to say: `hold`, or the smallest unused number when the values are numbers.
+    private func otherValue() -> String {
+        let used = [scenario.order, scenario.defaultValue]
+        if used.allSatisfy({ Int($0) != nil }) {
+            return String((0...).first { !used.contains(String($0)) } ?? 2)
+        }
+        return ["hold", "wait", "other"].first { !used.contains($0) } ?? "hold"
+    }
+
+    /// A script that declares the same army and the counterexample's rules and
+    /// runs the algorithm; running it shows the violation.
+    private func script(
+        for found: Counterexample, algorithm: ByzantineAlgorithm, m: Int, names: [String], commander: String, values: [String]
+    ) -> String {
+        var lines: [String] = []
+        if names == Army.numbered(names.count) {
+            lines.append("generals \(names.count)")
+        } else {
+            lines.append("generals " + names.joined(separator: ", "))
+        }
+        if commander != names.first { lines.append("commander \(commander)") }
+        lines.append("order \(scenario.order)")
+        lines.append("default \(scenario.defaultValue)")
+        for general in found.deviations.keys.sorted() {
+            let rules = (found.deviations[general] ?? []).map { rule(for: $0, names: names, values: values) }
+            let name = names.indices.contains(general) ? names[general] : "?"
+            lines.append("general \(name) traitor " + ScriptPrinter.text(of: rules))
+        }
+        lines.append("run \(algorithm.rawValue)(\(m))")
+        lines.append("expect violation")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An engine deviation as the rule a script writes.
+    private func rule(for deviation: Deviation, names: [String], values: [String]) -> FaultRule {
+        let none = SourceSpan(start: 0, end: 0)
+        let name = { (index: Int) in Name(names.indices.contains(index) ? names[index] : "?", span: none) }
+        let behaviour: FaultRule.Behaviour = switch deviation.action {
+        case .lie(let value): .lies(Value(values.indices.contains(value) ? values[value] : "?", span: none))
+        case .flip: .flips
+        case .silent: .silent
+        case .random: .random
+        }
+        let rounds: FaultRule.Rounds? = deviation.rounds.lowerBound == deviation.rounds.upperBound
+            ? .only(IntegerLiteral(deviation.rounds.lowerBound, span: none)) : nil
+        return FaultRule(
+            behaviour, receivers: (deviation.receivers ?? []).sorted().map(name), rounds: rounds,
+            about: deviation.about.map(name), span: none)
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,70 @@
+import ByzantineEngine
+
+/// `verify twogenerals(k)`: every pair of threshold rules with what defeats
+/// it, and whether the impossibility held.
+enum TwoGeneralsVerificationRenderer {
+    static func text(_ verification: TwoGeneralsVerification, style: TextStyle) -> String {
+        let shape = TwoGenerals(messengers: verification.messengers, messaging: verification.messaging)
+        var lines = [
+            style.bold("verify twogenerals(\(verification.messengers))") + " · " + TwoGeneralsVocabulary.messaging(shape),
+            "\(verification.pairs.count) pairs of threshold rules, each against all \(Diagnostic.grouped(verification.patterns)) loss patterns; B's rules need the order (a B that attacks on nothing is not answering A)",
+        ]
+        var rows = [["A attacks", "B attacks", "finding"]]
+        for pair in verification.pairs {
+            rows.append([TwoGeneralsVocabulary.rule(pair.a), TwoGeneralsVocabulary.rule(pair.b), finding(pair.finding, style)])
+        }
+        let formatted = TwoGeneralsVocabulary.columns(rows)
+        lines.append("  " + style.bold(formatted.first ?? ""))
+        lines += formatted.dropFirst().map { "  " + $0 }
+        let alone = verification.count { if case .attacksAlone = $0 { true } else { false } }
+        let never = verification.count { $0 == .neverAttacks }
+        if verification.holds {
+            lines.append(
+                "impossibility " + style.green("holds") + ": \(counted(never, "pair")) never \(never == 1 ? "attacks" : "attack"), and \(counted(alone, "pair")) \(alone == 1 ? "leaves" : "leave") one general attacking alone under some loss; no pair attacks together for sure")
+        } else {
+            let solving = verification.count { $0 == .solves }
+            lines.append("impossibility " + style.red("FAILS") + ": \(counted(solving, "pair")) always coordinate and sometimes attack")
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    static func json(_ verification: TwoGeneralsVerification) -> String {
+        var writer = JSONWriter()
+        writer.field("verify", "twogenerals")
+        writer.field("messengers", verification.messengers)
+        writer.field("messaging", verification.messaging.rawValue)
+        writer.field("holds", verification.holds)
+        writer.field("pairs", verification.pairs.count)
+        writer.field("patterns", verification.patterns)
+        let results = verification.pairs.map { pair in
+            var result = JSONWriter()
+            result.field("A", TwoGeneralsVocabulary.rule(pair.a))
+            result.field("B", TwoGeneralsVocabulary.rule(pair.b))
+            switch pair.finding {
+            case .neverAttacks:
+                result.field("neverAttacks", true)
+            case .attacksAlone(let general, let lost):
+                result.field("lost", json: TwoGeneralsVocabulary.jsonIntegers(lost))
+                result.field("alone", general.rawValue)
+            case .solves:
+                result.field("solves", true)
+            }
+            return result.finished()
+        }
+        writer.field("results", json: "[" + results.joined(separator: ",") + "]")
+        return writer.finished() + "\n"
+    }
+
+    private static func finding(_ finding: TwoGeneralsVerification.Finding, _ style: TextStyle) -> String {
+        switch finding {
+        case .neverAttacks: "never attacks, even when every messenger arrives"
+        case .attacksAlone(let general, let lost): "lose \(TwoGeneralsVocabulary.lost(lost)): \(general.rawValue) attacks alone"
+        case .solves: style.red("coordinates under every loss pattern")
+        }
+    }
+
+    /// "1 pair", "4 pairs".
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    }
+}
