@@ -101,6 +101,13 @@ struct Strategos: ParsableCommand {
             inputs = [.standardInput]
         }
         settings.verifyProgress = { progress.update(checked: $0, planned: $1) }
+        // Ctrl-C stops a script at its next safe point (between statements,
+        // every few thousand messages, between waves of a verify) and says how
+        // far it got; a second Ctrl-C ends the process at once.
+        let interruption = SignalInterruption()
+        SignalInterruption.installHandler()
+        interruption.beginEvaluation()
+        settings.shouldStop = { interruption.isRequested }
         var worst = ScriptOutcome.success
         for input in inputs {
             worst = max(worst, console.run(input, settings: settings))

@@ -13,6 +13,9 @@ extension Completer {
         case .commander?: return rest.isEmpty ? generals : []
         case .order?, .default?: return rest.isEmpty ? values : []
         case .run?: return rest.isEmpty ? algorithms : []
+        case .verify?: return verifyCompletions(after: rest)
+        case .show?: return showCompletions(after: rest)
+        case .export?: return exportCompletions(after: rest)
         case .expect?: return expectCompletions(after: rest)
         case .general?: return generalCompletions(after: rest)
         default: return []
@@ -31,6 +34,43 @@ extension Completer {
     /// `om(` and whatever algorithms the language gains, straight from the AST.
     private var algorithms: [Completion] {
         AlgorithmCall.Algorithm.allCases.map { Completion($0.rawValue + "(", suffix: nil) }
+    }
+
+    // MARK: - verify, show, export
+
+    /// verify call [ with INTEGER traitors ] [ save STRING ]
+    private func verifyCompletions(after pieces: [Piece]) -> [Completion] {
+        guard let last = pieces.last else { return algorithms }
+        switch last {
+        case .word(Keyword.with.rawValue), .word(Keyword.save.rawValue): return []
+        case .integer where pieces.dropLast().last == .word(Keyword.with.rawValue): return keywords([.traitors])
+        default:
+            let typed = Set(pieces.compactMap { if case .word(let word) = $0 { word } else { nil } })
+            return keywords([.with, .save].filter { !typed.contains($0.rawValue) })
+        }
+    }
+
+    /// show ( trace { to NAME | from NAME | round N } | tree NAME | stats | army )
+    private func showCompletions(after pieces: [Piece]) -> [Completion] {
+        guard let view = pieces.first else { return keywords(Keyword.views) }
+        switch (view, pieces.last) {
+        case (.word(Keyword.tree.rawValue), _): return pieces.count == 1 ? generals : []
+        case (.word(Keyword.trace.rawValue), .word(Keyword.to.rawValue)?),
+             (.word(Keyword.trace.rawValue), .word(Keyword.from.rawValue)?):
+            return generals
+        case (.word(Keyword.trace.rawValue), .word(Keyword.round.rawValue)?): return []
+        case (.word(Keyword.trace.rawValue), _):
+            let typed = Set(pieces.compactMap { if case .word(let word) = $0 { word } else { nil } })
+            return keywords([.to, .from, .round].filter { !typed.contains($0.rawValue) })
+        default: return []
+        }
+    }
+
+    /// export ( trace | tree NAME ) STRING
+    private func exportCompletions(after pieces: [Piece]) -> [Completion] {
+        guard let view = pieces.first else { return keywords([.trace, .tree]) }
+        if case .word(Keyword.tree.rawValue) = view, pieces.count == 1 { return generals }
+        return []
     }
 
     // MARK: - expect

@@ -155,9 +155,24 @@ import Testing
         #expect(result.errors.map(\.message) == [message])
     }
 
+    /// Answers false `count` times, then true: a Ctrl-C that arrives part-way.
+    final class StopAfter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+        init(_ count: Int) { left = count }
+        func ask() -> Bool {
+            lock.withLock {
+                left -= 1
+                return left < 0
+            }
+        }
+    }
+
     @Test func aStoppedSearchSaysHowFarItGot() {
         var settings = Session.Settings()
-        settings.shouldStop = { true }
+        // Two statements ask before they start; the search asks next.
+        let stop = StopAfter(2)
+        settings.shouldStop = { stop.ask() }
         let result = ScriptHarness.run("generals 4\nverify om(1)", settings: settings)
         #expect(result.outcome == .interrupted)
         #expect(result.errors.map(\.message) == ["interrupted after checking 0 strategies, with no violation among them"])

@@ -215,10 +215,6 @@ extension Diagnostic {
             at: span)
     }
 
-    static func notYetSupported(_ feature: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "\(feature) is not supported yet", at: span)
-    }
-
     static func nothingToVerify(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "with no faulty generals there is nothing to verify; give m, e.g. 'verify om(1)', or 'with 1 traitor'", at: span)
     }

@@ -44,7 +44,10 @@ extension Session {
     /// `verify twogenerals(k)`: every pair of threshold rules against every
     /// loss pattern, with the scenario's messaging.
     func twoGeneralsVerification(_ verify: VerifyCall) throws(Halt) -> TwoGeneralsEvent {
-        if let traitors = verify.traitors { throw .error(.notForTwoGenerals("'with \(traitors.value) traitors'", at: traitors.span)) }
+        if let traitors = verify.traitors {
+            let word = traitors.value == 1 ? "traitor" : "traitors"
+            throw .error(.notForTwoGenerals("'with \(traitors.value) \(word)'", at: traitors.span))
+        }
         if let path = verify.save { throw .error(.notForTwoGenerals("'save'", at: path.span)) }
         let limit = TwoGeneralsVerification.messengerLimit
         let (k, span) = try messengers(

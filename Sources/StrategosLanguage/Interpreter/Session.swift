@@ -69,6 +69,12 @@ public struct Session: Sendable {
     public mutating func execute(_ program: Program, in file: SourceFile, into sink: inout some EventSink) -> ScriptOutcome {
         var outcome = ScriptOutcome.success
         for statement in program.statements {
+            // Between statements is a safe point too: a script of many small
+            // runs stops as promptly as one long run.
+            if settings.shouldStop() {
+                sink.receive(.diagnostic(.interrupted(at: statement.span), file))
+                return max(outcome, .interrupted)
+            }
             do {
                 outcome = max(outcome, try execute(statement, in: file, into: &sink))
             } catch {

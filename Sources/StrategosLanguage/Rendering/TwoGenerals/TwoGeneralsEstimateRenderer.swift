@@ -27,7 +27,7 @@ enum TwoGeneralsEstimateRenderer {
             let cells = rows.map { label, count, exact, formula in
                 [
                     "  " + label, rightAligned(Diagnostic.grouped(count), countWidth), estimateText(count, of: tally.trials),
-                    "exact " + TwoGeneralsVocabulary.percent(exact) + (formula.map { " = " + $0 } ?? ""),
+                    "exact " + rightAligned(TwoGeneralsVocabulary.percent(exact), 7) + (formula.map { " = " + $0 } ?? ""),
                 ]
             }
             lines += TwoGeneralsVocabulary.columns(cells)
