@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func saveWritesTheStatementsThatBuiltTheScenario() throws {
-        let directory = try REPLScratch()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let path = directory.path + "/saved.strat"
         let harness = REPLHarness(lines: [
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func saveReplacesAnExistingFileAndReportsFailures() throws {
-        let directory = try REPLScratch()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let path = try directory.write("old text\n", to: "s.strat")
         let transcript = REPLHarness(lines: ["seed 1", ":save \(path)", ":save \(directory.path)/missing/x.strat"]).transcript
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func loadRunsAScriptAndIsRecorded() throws {
-        let directory = try REPLScratch()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         try directory.write("generals A, B, C, D\ngeneral D traitor\n", to: "army.strat")
         try directory.write("order retreat\ngeneral Z traitor\n", to: "bad.strat")

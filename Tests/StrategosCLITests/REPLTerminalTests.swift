@@ -8,7 +8,7 @@ import Testing
 struct REPLTerminalTests {
     @Test(.timeLimit(.minutes(1)))
     func promptCompletionCtrlCAndHistoryAcrossRestarts() throws {
-        let directory = try REPLScratch()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let history = directory.path + "/history"
 
@@ -61,7 +61,7 @@ private final class TerminalSession: @unchecked Sendable {
     private let received = ScreenText()
 
     init(history: String) throws {
-        let executable = try #require(REPLBinary.url, "the strategos binary was not found")
+        let executable = try #require(StrategosBinary.executable, "the strategos binary was not found")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         // -q: no "Script started" lines; -f: flush at once; -e: exit with the child's status.
         process.arguments = ["-qfec", executable.path, "/dev/null"]

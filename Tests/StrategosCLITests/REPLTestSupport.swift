@@ -28,38 +28,3 @@ struct REPLHarness {
         self.init(lines.map(LineInput.line), interruption: interruption, workingDirectory: workingDirectory)
     }
 }
-
-/// Locates the `strategos` binary for the terminal test: SwiftPM builds it
-/// into the products directory that holds the test bundle.
-enum REPLBinary {
-    static let url: URL? = {
-        var candidates: [URL] = []
-        for bundle in Bundle.allBundles + [Bundle.main] {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("strategos"))
-        }
-        let argument0 = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        candidates.append(argument0.deletingLastPathComponent().appendingPathComponent("strategos"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-}
-
-/// A fresh temporary directory, removed by `remove()`.
-struct REPLScratch {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "strategos-repl-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    @discardableResult
-    func write(_ text: String, to name: String) throws -> String {
-        let file = path + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}

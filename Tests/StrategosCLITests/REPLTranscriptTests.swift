@@ -89,9 +89,10 @@ import Testing
     }
 
     @Test func interruptedRunLeavesTheSessionAsItWas() {
-        // A run of 3.6e8 messages, cancelled at the engine's second safe point.
+        // A run of 3.6e8 messages, cancelled at the engine's second safe point
+        // (after the checks before each of the entry's four statements).
         let entry = "generals 30; general L1 traitor; general L2 traitor; run om(5)"
-        let harness = REPLHarness(lines: ["order retreat", entry, "run om(1)"], interruption: ScriptedInterruption(afterChecks: 2))
+        let harness = REPLHarness(lines: ["order retreat", entry, "run om(1)"], interruption: ScriptedInterruption(afterChecks: 6))
         #expect(
             harness.transcript.contains(
                 """

@@ -9,13 +9,11 @@
 /// city captures; a messenger that is never sent cannot be captured, so
 /// under `alternating` only the first captured one matters.
 public struct TwoGenerals: Sendable, Equatable {
-    public enum General: String, Sendable, CaseIterable, Comparable {
+    public enum General: String, Sendable, CaseIterable {
         case a = "A"
         case b = "B"
 
         public var other: General { self == .a ? .b : .a }
-
-        public static func < (lhs: General, rhs: General) -> Bool { lhs == .a && rhs == .b }
     }
 
     /// How the messengers go.

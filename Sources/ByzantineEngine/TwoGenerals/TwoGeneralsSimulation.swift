@@ -13,8 +13,6 @@ public struct TwoGeneralsTally: Sendable, Equatable {
     /// and still take well under a second per strategy.
     public static let trialLimit = 1_000_000
 
-    public init() {}
-
     /// `shouldStop` is asked every few thousand trials; when it answers true
     /// the simulation ends with `EngineError.cancelled`.
     public init(

@@ -39,12 +39,7 @@ public enum RunRenderer {
     /// One line, exactly the schema of LANGUAGE.md ("Machine-readable output").
     public static func json(_ run: RunReport) -> String {
         var writer = JSONWriter()
-        writer.field("algorithm", run.algorithm.rawValue)
-        writer.field("m", run.m)
-        writer.field("generals", run.generals)
-        writer.field("commander", run.commander)
-        writer.field("order", run.order)
-        writer.field("default", run.defaultValue)
+        writer.setting(of: run)
         writer.field("faulty", run.faulty)
         writer.field("decisions", pairs: run.decisions.map { ($0.lieutenant, $0.decision) })
         writer.field("agreement", run.agreement)
@@ -65,6 +60,18 @@ public enum RunRenderer {
 
     private static func verdict(_ holds: Bool, _ style: TextStyle) -> String {
         holds ? style.green("holds") : style.red("FAILS")
+    }
+}
+
+extension JSONWriter {
+    /// The keys every JSON document about a run opens with, in the schema's order.
+    mutating func setting(of run: RunReport) {
+        field("algorithm", run.algorithm.rawValue)
+        field("m", run.m)
+        field("generals", run.generals)
+        field("commander", run.commander)
+        field("order", run.order)
+        field("default", run.defaultValue)
     }
 }
 

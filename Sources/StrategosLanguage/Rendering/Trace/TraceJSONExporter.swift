@@ -5,12 +5,7 @@ enum TraceJSONExporter {
     static func document(_ run: RunReport, trace: Trace) -> String {
         let words = TraceVocabulary(run: run)
         var header = JSONWriter()
-        header.field("algorithm", run.algorithm.rawValue)
-        header.field("m", run.m)
-        header.field("generals", run.generals)
-        header.field("commander", run.commander)
-        header.field("order", run.order)
-        header.field("default", run.defaultValue)
+        header.setting(of: run)
         header.field("values", run.values)
         let messages = words.readingOrder(trace.messages).map { message -> String in
             var object = JSONWriter()
