@@ -20,11 +20,8 @@ struct CompiledDeviations {
     private let ruleRanges: [Range<Int>]
     /// Per general: no rules and no strategy table.
     private var loyal: [Bool]
-    /// `verify`'s strategies: for each (faulty general, round, previous sender,
-    /// receiver) the value sent, -1 for nothing, or `StrategyTable.noEntry` to
-    /// fall through to the rules. Looked up before any rule; empty when unused.
-    private var table: [Int32] = []
-    private var tableRounds = 0
+    /// `verify`'s strategies, looked up before any rule; nil when unused.
+    private var table: StrategyTable?
     /// One row of `generalCount` flags per rule that names its receivers.
     private let receiverRows: [Bool]
     private let generalCount: Int
@@ -75,24 +72,13 @@ struct CompiledDeviations {
 
     // MARK: - Strategy tables
 
-    static let noEntry: Int32 = -2
-
-    /// Makes `faulty` faulty, with an empty table of what they send in `rounds` rounds.
-    mutating func installTable(faulty: Set<Int>, rounds: Int) {
-        tableRounds = rounds
-        table = Array(repeating: Self.noEntry, count: generalCount * rounds * (generalCount + 1) * generalCount)
+    /// Makes `faulty` faulty, with an empty table of what they send in `rounds`
+    /// rounds, and returns the table so its entries can change between runs.
+    mutating func installTable(faulty: Set<Int>, rounds: Int) -> StrategyTable {
+        let installed = StrategyTable(generalCount: generalCount, rounds: rounds)
+        table = installed
         for general in faulty where loyal.indices.contains(general) { loyal[general] = false }
-    }
-
-    /// Where the table keeps what `sender` sends `receiver` in `round` relaying
-    /// the value got from `previous` (-1 in round 1).
-    @inline(__always)
-    func tableIndex(sender: Int, receiver: Int, round: Int, previous: Int) -> Int {
-        ((sender * tableRounds + (round - 1)) * (generalCount + 1) + (previous + 1)) * generalCount + receiver
-    }
-
-    mutating func setTableEntry(_ index: Int, to value: Int32) {
-        table[index] = value
+        return installed
     }
 
     /// What `sender` sends `receiver` where a loyal general would send `loyal`:
@@ -100,9 +86,9 @@ struct CompiledDeviations {
     /// in round 1); `pathHash` identifies the path for `random`.
     @inline(__always)
     func send(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
-        if !table.isEmpty {
-            let entry = table[tableIndex(sender: Int(sender), receiver: Int(receiver), round: round, previous: Int(previous))]
-            if entry != Self.noEntry { return entry }
+        if let table {
+            let entry = table.entry(sender: Int(sender), receiver: Int(receiver), round: round, previous: Int(previous))
+            if entry != StrategyTable.noEntry { return entry }
         }
         for rule in rules[ruleRanges[Int(sender)]] {
             if rule.receiverRow >= 0, !receiverRows[rule.receiverRow * generalCount + Int(receiver)] { continue }
@@ -117,5 +103,44 @@ struct CompiledDeviations {
             }
         }
         return loyal
+    }
+}
+
+/// `verify`'s strategies: for each (faulty general, round, previous sender,
+/// receiver) the value sent, -1 for nothing, or `noEntry` to fall through to
+/// the rules. A class over one buffer, so a strategy can be rewritten between
+/// runs while the recursion holds its deviations as a constant (a `var` in the
+/// hot path would cost an exclusivity check per message).
+final class StrategyTable {
+    static let noEntry: Int32 = -2
+    private let generalCount: Int
+    private let rounds: Int
+    private let entries: UnsafeMutableBufferPointer<Int32>
+
+    init(generalCount: Int, rounds: Int) {
+        self.generalCount = generalCount
+        self.rounds = rounds
+        entries = .allocate(capacity: generalCount * rounds * (generalCount + 1) * generalCount)
+        entries.initialize(repeating: Self.noEntry)
+    }
+
+    deinit {
+        entries.deallocate()
+    }
+
+    /// Where the table keeps what `sender` sends `receiver` in `round` relaying
+    /// the value got from `previous` (-1 in round 1).
+    @inline(__always)
+    func index(sender: Int, receiver: Int, round: Int, previous: Int) -> Int {
+        ((sender * rounds + (round - 1)) * (generalCount + 1) + (previous + 1)) * generalCount + receiver
+    }
+
+    @inline(__always)
+    func entry(sender: Int, receiver: Int, round: Int, previous: Int) -> Int32 {
+        entries[index(sender: sender, receiver: receiver, round: round, previous: previous)]
+    }
+
+    func set(_ index: Int, to value: Int32) {
+        entries[index] = value
     }
 }

@@ -11,7 +11,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     private let order: Int32
     private let defaultValue: Int32
     private let commander: Int
-    private var deviations: CompiledDeviations
+    private let deviations: CompiledDeviations
     private let hasRandom: Bool
 
     /// Level d holds the lieutenants of the OM(m − d) being run, in army order.
@@ -37,12 +37,12 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     private var messagesSinceCheck = 0
     private static var checkInterval: Int { 1 << 16 }
 
-    /// `verify` sets the strategy of each run here, between runs.
-    func withDeviations(_ change: (inout CompiledDeviations) -> Void) {
-        change(&deviations)
+    convenience init(problem: GeneralsProblem, m: Int, recorder: Recorder) {
+        self.init(deviations: CompiledDeviations(problem: problem), problem: problem, m: m, recorder: recorder)
     }
 
-    init(problem: GeneralsProblem, m: Int, recorder: Recorder) {
+    /// With deviations compiled beforehand: `verify` installs a strategy table in them.
+    init(deviations: CompiledDeviations, problem: GeneralsProblem, m: Int, recorder: Recorder) {
         n = problem.generalCount
         self.m = m
         self.recorder = recorder
@@ -50,7 +50,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         order = Int32(problem.order)
         defaultValue = Int32(problem.defaultValue)
         commander = problem.commander
-        deviations = CompiledDeviations(problem: problem)
+        self.deviations = deviations
         hasRandom = problem.deviations.joined().contains { $0.action == .random }
         let levels = m + 1
         lieutenants = .allocate(capacity: levels * n)

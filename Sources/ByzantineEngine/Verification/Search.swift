@@ -215,6 +215,7 @@ private struct Slots: @unchecked Sendable {
 /// `Evaluator.checker()` for OM: the strategy lives in the recursion's table.
 private final class OralMessagesChecker {
     private let recursion: OralMessagesRecursion<NoRecorder>
+    private let table: StrategyTable
     private let entries: [Int]
     private let values: [Int32]
     private let loyalLieutenants: [Int]
@@ -223,15 +224,14 @@ private final class OralMessagesChecker {
 
     init(request: VerificationRequest, space: StrategySpace) {
         let faulty = Set(space.variables.map(\.sender))
-        recursion = OralMessagesRecursion(problem: request.problem([:]), m: request.m, recorder: NoRecorder())
-        var entries: [Int] = []
-        recursion.withDeviations { deviations in
-            deviations.installTable(faulty: faulty, rounds: request.m + 1)
-            entries = space.variables.map {
-                deviations.tableIndex(sender: $0.sender, receiver: $0.receiver, round: $0.round, previous: $0.previous ?? -1)
-            }
+        let problem = request.problem([:])
+        var deviations = CompiledDeviations(problem: problem)
+        let table = deviations.installTable(faulty: faulty, rounds: request.m + 1)
+        recursion = OralMessagesRecursion(deviations: deviations, problem: problem, m: request.m, recorder: NoRecorder())
+        self.table = table
+        entries = space.variables.map {
+            table.index(sender: $0.sender, receiver: $0.receiver, round: $0.round, previous: $0.previous ?? -1)
         }
-        self.entries = entries
         values = space.choices.map { choice in
             switch choice {
             case .value(let value): Int32(value)
@@ -244,9 +244,7 @@ private final class OralMessagesChecker {
     }
 
     func violates(_ assignment: [Int]) -> Bool {
-        recursion.withDeviations { deviations in
-            for (entry, choice) in zip(entries, assignment) { deviations.setTableEntry(entry, to: values[choice]) }
-        }
+        for (entry, choice) in zip(entries, assignment) { table.set(entry, to: values[choice]) }
         do {
             try recursion.runInPlace(shouldStop: { false })
         } catch {
