@@ -32,7 +32,7 @@ let package = Package(
         ),
         .executableTarget(name: "StrategosBench", dependencies: ["ByzantineEngine"]),
         .testTarget(name: "ByzantineEngineTests", dependencies: ["ByzantineEngine"]),
-        .testTarget(name: "StrategosLanguageTests", dependencies: ["StrategosLanguage"]),
+        .testTarget(name: "StrategosLanguageTests", dependencies: ["StrategosLanguage"], exclude: ["Golden"]),
         .testTarget(name: "StrategosCLITests", dependencies: ["StrategosCLI", "StrategosREPL"]),
     ]
 )
