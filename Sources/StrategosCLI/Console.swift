@@ -6,11 +6,9 @@ import StrategosLanguage
 /// share a terminal or a pipe.
 struct Console: EventSink {
     private let renderer: EventRenderer
-    let progress: ProgressLine
 
-    init(renderer: EventRenderer, progress: ProgressLine) {
+    init(renderer: EventRenderer) {
         self.renderer = renderer
-        self.progress = progress
     }
 
     static var noColorRequested: Bool {
@@ -18,7 +16,6 @@ struct Console: EventSink {
     }
 
     mutating func receive(_ event: Event) {
-        progress.clear()
         let (stream, text) = renderer.render(event)
         stream == .standardOutput ? output(text) : error(text)
     }

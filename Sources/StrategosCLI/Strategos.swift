@@ -72,8 +72,7 @@ struct Strategos: ParsableCommand {
             outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
             diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
             json: json, traceFormat: traceFormat)
-        let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) != 0)
-        let console = Console(renderer: renderer, progress: progress)
+        let console = Console(renderer: renderer)
         var inputs: [Input] = []
         if !expressions.isEmpty {
             inputs.append(.text(SourceFile(name: "<command line>", text: expressions.joined(separator: "\n"))))
@@ -85,6 +84,8 @@ struct Strategos: ParsableCommand {
         settings.traceLimit = traceLimit
         settings.recordTraces = traceFormat != nil
         settings.tracesRequired = traceFormat != nil
+        let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) != 0)
+        settings.verifyProgress = { progress.update($0) }
         settings.verifyBudget = verifyBudget
         if inputs.isEmpty {
             // No script: a terminal gets the REPL; a pipe or a file (`strategos <
@@ -100,7 +101,6 @@ struct Strategos: ParsableCommand {
             }
             inputs = [.standardInput]
         }
-        settings.verifyProgress = { progress.update(checked: $0, planned: $1) }
         // Ctrl-C stops a script at its next safe point (between statements,
         // every few thousand messages, between waves of a verify) and says how
         // far it got; a second Ctrl-C ends the process at once.

@@ -23,7 +23,8 @@ extension Session {
         let result: VerificationResult
         do {
             let progress = settings.verifyProgress
-            result = try Verifier.verify(request, shouldStop: settings.shouldStop) { progress($0.checked, $0.planned) }
+            defer { progress(.finished) }
+            result = try Verifier.verify(request, shouldStop: settings.shouldStop) { progress(.checked($0.checked, of: $0.planned)) }
         } catch {
             switch error {
             case .tooManyMessages(let needed, _):

@@ -20,8 +20,8 @@ public struct Session: Sendable {
         public var tracesRequired = false
         /// `verify` searches exhaustively up to this many strategies, and samples beyond.
         public var verifyBudget = 10_000_000
-        /// Told how far a long `verify` has got (a terminal shows it).
-        public var verifyProgress: @Sendable (_ checked: Int, _ planned: Int) -> Void = { _, _ in }
+        /// Told how far a long `verify` has got, and when it is over (a terminal shows it).
+        public var verifyProgress: @Sendable (VerifyProgress) -> Void = { _ in }
         public var writer: any FileWriter = FileSystemWriter()
 
         public init() {}
@@ -165,6 +165,13 @@ public struct Session: Sendable {
         if outcome >= .scriptError { throw Halt(outcome, nil) }
         return outcome
     }
+}
+
+/// How far a `verify` has got.
+public enum VerifyProgress: Sendable, Equatable {
+    case checked(Int, of: Int)
+    /// The search is over (answered, interrupted or refused).
+    case finished
 }
 
 /// Stops a script: the outcome, and the diagnostic to report (nil when a
