@@ -65,7 +65,7 @@ extension REPL {
         perform(undoing: true) { session, sink in
             session.run(loaded.file, key: loaded.key, into: &sink)
         } recording: { recorded in
-            recorded.append("load " + Self.quoted(path))
+            recorded.append("load " + ScriptPrinter.stringLiteral(path))
         }
     }
 
@@ -92,25 +92,5 @@ extension REPL {
     func showArmy() {
         output.write(ScenarioRenderer.text(session.scenario, style: renderer.outputStyle), to: .standardOutput)
     }
-
-    /// A string literal the lexer reads back as `text`.
-    static func quoted(_ text: String) -> String {
-        var literal = "\""
-        for character in text {
-            switch character {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\t": literal += "\\t"
-            default: literal.append(character)
-            }
-        }
-        return literal + "\""
-    }
 }
 
-extension String {
-    func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

@@ -53,37 +53,6 @@ import Testing
         }
     }
 
-    /// Every subset of `0..<n` of size at most `k`, in increasing order.
-    static func subsets(of n: Int, atMost k: Int) -> [[Int]] {
-        var result: [[Int]] = [[]]
-        func extend(_ current: [Int], from start: Int) {
-            guard current.count < k else { return }
-            for general in start..<n {
-                let next = current + [general]
-                result.append(next)
-                extend(next, from: general + 1)
-            }
-        }
-        extend([], from: 0)
-        return result
-    }
-
-    /// Every assignment of a behaviour to each member of `set` (or, when `uniform`,
-    /// the same behaviour to all of them).
-    static func assignments(_ set: [Int], uniform: Bool) -> [[Int: Behaviour]] {
-        if set.isEmpty { return [[:]] }
-        if uniform {
-            return Behaviour.allCases.map { behaviour in Dictionary(uniqueKeysWithValues: set.map { ($0, behaviour) }) }
-        }
-        var result: [[Int: Behaviour]] = [[:]]
-        for general in set {
-            result = result.flatMap { partial in
-                Behaviour.allCases.map { partial.merging([general: $0]) { $1 } }
-            }
-        }
-        return result
-    }
-
     /// Runs OM(m) on every case and returns the ones breaking IC1 or IC2, and how many ran.
     /// Sets of at least `uniformFrom` traitors get one behaviour for all their members.
     static func violations(
@@ -93,7 +62,7 @@ import Testing
         var runs = 0
         for order in orders {
             for set in subsets(of: n, atMost: maxTraitors) {
-                for traitors in assignments(set, uniform: set.count >= uniformFrom) {
+                for traitors in assignments(of: Behaviour.self, to: set, uniform: set.count >= uniformFrom) {
                     let p = problem(generals: n, order: order, deviations: traitors.mapValues { $0.deviations(generals: n) })
                     let outcome = try OralMessages.run(p, m: m)
                     runs += 1
@@ -125,7 +94,7 @@ import Testing
     func omMSatisfiesIC1AndIC2WithRandomTraitors(n: Int) throws {
         let m = (n - 1) / 3
         for seed in UInt64(0)..<4 {
-            for set in Self.subsets(of: n, atMost: m) {
+            for set in subsets(of: n, atMost: m) {
                 let p = problem(generals: n, deviations: Dictionary(uniqueKeysWithValues: set.map { ($0, [Deviation(.random)]) }), seed: seed)
                 let outcome = try OralMessages.run(p, m: m)
                 #expect(outcome.agreement, "seed \(seed), traitors \(set)")

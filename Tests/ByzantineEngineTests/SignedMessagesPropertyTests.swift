@@ -61,35 +61,6 @@ import Testing
         }
     }
 
-    /// Every subset of `0..<n` of size at most `k`, in increasing order.
-    static func subsets(of n: Int, atMost k: Int) -> [[Int]] {
-        var result: [[Int]] = [[]]
-        func extend(_ current: [Int], from start: Int) {
-            guard current.count < k else { return }
-            for general in start..<n {
-                let next = current + [general]
-                result.append(next)
-                extend(next, from: general + 1)
-            }
-        }
-        extend([], from: 0)
-        return result
-    }
-
-    /// Every assignment of a behaviour to each member of `set` (or, when `uniform`,
-    /// the same behaviour to all of them).
-    static func assignments(_ set: [Int], uniform: Bool) -> [[Int: Behaviour]] {
-        if set.isEmpty { return [[:]] }
-        if uniform {
-            return Behaviour.allCases.map { behaviour in Dictionary(uniqueKeysWithValues: set.map { ($0, behaviour) }) }
-        }
-        var result: [[Int: Behaviour]] = [[:]]
-        for general in set {
-            result = result.flatMap { partial in Behaviour.allCases.map { partial.merging([general: $0]) { $1 } } }
-        }
-        return result
-    }
-
     /// Runs SM(m) on every case with `traitorCounts` traitors and returns the runs breaking
     /// IC1 or IC2 and how many ran. Sets of at least `uniformFrom` get one behaviour for all.
     /// With `checkLemma`, also the checks that hold only with at most m traitors.
@@ -103,7 +74,7 @@ import Testing
         let bound = SignedMessages.messageBound(generals: n, m: m, values: 3) ?? .max
         for set in subsets(of: n, atMost: traitorCounts.upperBound) where traitorCounts.contains(set.count) {
             let loyal = (1..<n).filter { !set.contains($0) }
-            for traitors in assignments(set, uniform: set.count >= uniformFrom) {
+            for traitors in assignments(of: Behaviour.self, to: set, uniform: set.count >= uniformFrom) {
                 let p = problem(generals: n, order: order, deviations: traitors.mapValues { rules[$0]! })
                 let outcome = try SignedMessages.run(p, m: m)
                 runs += 1
@@ -186,7 +157,7 @@ import Testing
     func smMSatisfiesIC1AndIC2WithRandomTraitors(n: Int) throws {
         for m in 1...(n - 2) {
             for seed in UInt64(0)..<3 {
-                for set in Self.subsets(of: n, atMost: m) {
+                for set in subsets(of: n, atMost: m) {
                     let p = problem(generals: n, deviations: Dictionary(uniqueKeysWithValues: set.map { ($0, [Deviation(.random)]) }), seed: seed)
                     let outcome = try SignedMessages.run(p, m: m)
                     #expect(outcome.agreement, "n \(n), m \(m), seed \(seed), traitors \(set)")

@@ -73,3 +73,33 @@ struct TestRNG: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Every subset of `0..<n` of size at most `k`, in increasing order: the
+/// placements of faulty generals the property tests try.
+func subsets(of n: Int, atMost k: Int) -> [[Int]] {
+    var result: [[Int]] = [[]]
+    func extend(_ current: [Int], from start: Int) {
+        guard current.count < k else { return }
+        for general in start..<n {
+            let next = current + [general]
+            result.append(next)
+            extend(next, from: general + 1)
+        }
+    }
+    extend([], from: 0)
+    return result
+}
+
+/// Every assignment of a behaviour to each member of `set` (or, when `uniform`,
+/// the same behaviour to all of them).
+func assignments<Behaviour: CaseIterable>(of _: Behaviour.Type, to set: [Int], uniform: Bool) -> [[Int: Behaviour]] {
+    if set.isEmpty { return [[:]] }
+    if uniform {
+        return Behaviour.allCases.map { behaviour in Dictionary(uniqueKeysWithValues: set.map { ($0, behaviour) }) }
+    }
+    var result: [[Int: Behaviour]] = [[:]]
+    for general in set {
+        result = result.flatMap { partial in Behaviour.allCases.map { partial.merging([general: $0]) { $1 } } }
+    }
+    return result
+}

@@ -456,7 +456,7 @@ extension Diagnostic {
         switch token.kind {
         case .name(let text): "name \(quoted(text))"
         case .integer(_, let spelling): "integer \(truncated(spelling))"
-        case .string(let text): "string \"\(truncated(escaped(text)))\""
+        case .string(let text): "string \"\(truncated(ScriptPrinter.escaped(text)))\""
         case .comma: "','"
         case .semicolon: "';'"
         case .newline: "end of line"
@@ -478,20 +478,6 @@ extension Diagnostic {
         let limit = 40
         guard text.utf8.count > limit, text.count > limit else { return text }
         return String(text.prefix(limit - 1)) + "…"
-    }
-
-    private static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     private static func didYouMean(_ suggestion: String?) -> String {

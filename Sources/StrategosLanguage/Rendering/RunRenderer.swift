@@ -13,7 +13,7 @@ public enum RunRenderer {
         let width = run.rows.map(\.lieutenant.count).max() ?? 0
         let decisionWidth = run.rows.compactMap { $0.decision?.count }.max() ?? 0
         for row in run.rows {
-            let name = row.lieutenant.padding(toLength: width)
+            let name = row.lieutenant.padded(to: width)
             if let decision = row.decision {
                 var line = "  \(name)  decides \(style.bold(decision))"
                 if let set = row.set {
@@ -76,7 +76,8 @@ extension JSONWriter {
 }
 
 extension String {
-    func padding(toLength length: Int) -> String {
-        count >= length ? self : self + String(repeating: " ", count: length - count)
+    /// The string with spaces after it, to fill a column `width` characters wide.
+    public func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -43,4 +43,25 @@ public enum ScriptPrinter {
         }
         return words.joined(separator: " ")
     }
+
+    /// A string literal the lexer reads back as `text`: `"…"` with `\"`, `\\`,
+    /// `\n` and `\t` escaped.
+    public static func stringLiteral(_ text: String) -> String {
+        "\"" + escaped(text) + "\""
+    }
+
+    /// The inside of a string literal; Graphviz reads the same escapes.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
 }

@@ -66,17 +66,8 @@ enum DotExporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A DOT string: quotes and backslashes escaped, line breaks as `\n`.
+    /// A DOT string: DOT reads the escapes of the language's string literals.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default: result.append(character)
-            }
-        }
-        return result + "\""
+        ScriptPrinter.stringLiteral(text)
     }
 }

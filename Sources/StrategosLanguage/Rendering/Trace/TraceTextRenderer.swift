@@ -25,7 +25,7 @@ enum TraceTextRenderer {
             }
             for message in inRound {
                 let value = message.value.map(words.value) ?? "—"
-                var line = "  " + words.route(message).padding(toLength: routeWidth) + "  " + value.padding(toLength: valueWidth)
+                var line = "  " + words.route(message).padded(to: routeWidth) + "  " + value.padded(to: valueWidth)
                 let remark = words.remark(message)
                 if !remark.isEmpty {
                     line += "  " + (message.isLie || message.disposition == .discarded ? style.red(remark) : style.dim(remark))
@@ -91,13 +91,13 @@ enum TraceTextRenderer {
         receivers.sort { rank($0) < rank($1) }
         let cellWidth = max(messages.map { mark($0, words: words).count }.max() ?? 0, receivers.map { words.general($0).count + 3 }.max() ?? 0) + 2
         let nameWidth = senders.map { words.general($0).count }.max() ?? 0
-        var rows = ["".padding(toLength: nameWidth + 4) + receivers.map { ("to " + words.general($0)).padding(toLength: cellWidth) }.joined()]
+        var rows = ["".padded(to: nameWidth + 4) + receivers.map { ("to " + words.general($0)).padded(to: cellWidth) }.joined()]
         for sender in senders {
             let cells = receivers.map { receiver -> String in
                 guard let message = messages.first(where: { $0.sender == sender && $0.receiver == receiver }) else { return "·" }
                 return mark(message, words: words)
             }
-            rows.append("  " + words.general(sender).padding(toLength: nameWidth + 2) + cells.map { $0.padding(toLength: cellWidth) }.joined())
+            rows.append("  " + words.general(sender).padded(to: nameWidth + 2) + cells.map { $0.padded(to: cellWidth) }.joined())
         }
         return rows.map(\.trailingSpacesRemoved)
     }

@@ -11,7 +11,7 @@ enum TreeTextRenderer {
         let width = nodes.map(\.label.count).max() ?? 0
         for (index, node) in nodes.enumerated() {
             let isLast = index == nodes.count - 1
-            let label = node.detail.isEmpty ? node.label : node.label.padding(toLength: width)
+            let label = node.detail.isEmpty ? node.label : node.label.padded(to: width)
             lines.append(prefix + (isLast ? "└─ " : "├─ ") + label + suffix(node, style))
             append(node.children, prefix: prefix + (isLast ? "   " : "│  "), into: &lines, style: style)
         }

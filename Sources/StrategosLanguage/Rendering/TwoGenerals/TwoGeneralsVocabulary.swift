@@ -85,7 +85,7 @@ enum TwoGeneralsVocabulary {
         }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 || !widths.indices.contains(index) ? cell : cell.padding(toLength: widths[index])
+                index == row.count - 1 || !widths.indices.contains(index) ? cell : cell.padded(to: widths[index])
             }.joined(separator: "  ")
         }
     }
