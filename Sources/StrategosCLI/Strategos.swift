@@ -37,7 +37,7 @@ struct Strategos: ParsableCommand {
     @Argument(help: ArgumentHelp("Scripts to run, each in a fresh session; '-' reads a script from standard input.", valueName: "file"))
     var files: [String] = []
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Run TEXT as a script; several -e run in one session, in order.", valueName: "text"))
+    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Run TEXT as a script; several -e run in one session, in order.", valueName: "text"))
     var expressions: [String] = []
 
     @Flag(help: "Print one JSON object per run on standard output (print text goes to standard error).")

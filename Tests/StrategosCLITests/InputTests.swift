@@ -93,4 +93,10 @@ import Testing
         #expect(result.stdout.hasPrefix("strategos "))
         #expect(result.stdout.range(of: #"^strategos \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
+
+    @Test func inlineTextMayStartWithADash() throws {
+        let result = try StrategosBinary.run(["-e", "-1"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("<command line>:1:1: error: expected a statement, found integer -1"))
+    }
 }
