@@ -6,9 +6,10 @@ import StrategosLanguage
 extension Completer {
     func grammarCompletions(statement pieces: [Piece]) -> [Completion] {
         guard case .word(let first)? = pieces.first else {
-            return pieces.isEmpty ? keywords(Keyword.statements) : []
+            return pieces.isEmpty ? keywords(Keyword.statements) + twoGenerals : []
         }
         let rest = Array(pieces.dropFirst())
+        if twoGenerals.contains(where: { $0.text == first }) { return attacksCompletions(after: rest) }
         switch Keyword(rawValue: first) {
         case .commander?: return rest.isEmpty ? generals : []
         case .order?, .default?: return rest.isEmpty ? values : []
@@ -16,6 +17,10 @@ extension Completer {
         case .verify?: return verifyCompletions(after: rest)
         case .show?: return showCompletions(after: rest)
         case .export?: return exportCompletions(after: rest)
+        case .lose?: return rest.isEmpty ? keywords([.none]) : []
+        case .messengers?: return rest.isEmpty ? keywords([.alternate, .flood]) : []
+        case .shop?: return rest.isEmpty ? keywords([.with, .without]) : rest.count == 1 ? keywords([.rollback]) : []
+        case .estimate?: return rest.isEmpty ? [Completion(AlgorithmCall.Algorithm.twogenerals.rawValue + "(", suffix: nil)] : []
         case .expect?: return expectCompletions(after: rest)
         case .general?: return generalCompletions(after: rest)
         default: return []
@@ -34,6 +39,22 @@ extension Completer {
     /// `om(` and whatever algorithms the language gains, straight from the AST.
     private var algorithms: [Completion] {
         AlgorithmCall.Algorithm.allCases.map { Completion($0.rawValue + "(", suffix: nil) }
+    }
+
+    // MARK: - Two Generals
+
+    /// The two generals of `run twogenerals(k)`, whose rules a statement sets.
+    private var twoGenerals: [Completion] { ["A", "B"].map { Completion($0) } }
+
+    /// A attacks ( always | never | if received ( INTEGER | all ) )
+    private func attacksCompletions(after pieces: [Piece]) -> [Completion] {
+        switch pieces.last {
+        case nil: return keywords([.attacks])
+        case .word(Keyword.attacks.rawValue)?: return keywords([.always, .never, .if])
+        case .word(Keyword.if.rawValue)?: return keywords([.received])
+        case .word(Keyword.received.rawValue)?: return keywords([.all])
+        default: return []
+        }
     }
 
     // MARK: - verify, show, export

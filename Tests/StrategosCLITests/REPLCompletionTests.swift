@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", Keyword.statements.map(\.rawValue)),
+        ("", Keyword.statements.map(\.rawValue) + ["A", "B"]),
         ("gen", ["generals", "general"]),
         ("  r", ["run", "reset"]),
         ("general ", ["C", "L1", "L2", "L3"]),
@@ -53,6 +53,15 @@ import Testing
         ("expect L1, L2 ", ["decide"]),
         ("expect L1 decides ", ["attack", "retreat", "0"]),
         ("seed ", []),
+        ("A ", ["attacks"]),
+        ("B attacks ", ["always", "never", "if"]),
+        ("A attacks if ", ["received"]),
+        ("A attacks if received ", ["all"]),
+        ("lose ", ["none"]),
+        ("messengers ", ["alternate", "flood"]),
+        ("shop ", ["with", "without"]),
+        ("shop without ", ["rollback"]),
+        ("estimate ", ["twogenerals("]),
         ("verify ", AlgorithmCall.Algorithm.allCases.map { $0.rawValue + "(" }),
         ("verify om(1) ", ["with", "save"]),
         ("verify om(1) with 2 ", ["traitors"]),
