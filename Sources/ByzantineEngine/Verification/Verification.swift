@@ -1,6 +1,6 @@
 /// What `verify` asks: an army, what a loyal commander orders, the values in
 /// play, the algorithm and how many generals may be faulty.
-public struct VerificationRequest: Sendable {
+public struct VerificationRequest: Sendable, Equatable {
     public var algorithm: ByzantineAlgorithm
     public var m: Int
     public var generalCount: Int
@@ -54,6 +54,26 @@ public struct VerificationProgress: Sendable {
     public var planned: Int
 }
 
+/// What a search will cover, known before it starts.
+public struct VerificationPlan: Sendable, Equatable {
+    public var request: VerificationRequest
+    /// One per placement of the faulty generals, fewest first.
+    public var spaces: [StrategySpace]
+    /// Strategies in the whole space, every placement of the faulty generals
+    /// counted, and after the symmetry reduction (doubles: they can pass 2^64).
+    public var fullSize: Double
+    public var reducedSize: Double
+    /// Every strategy will be checked (after the sound reductions); otherwise a
+    /// seeded sample and a greedy adversary will be.
+    public var exhaustive: Bool
+
+    /// The placements searched, as canonical representatives.
+    public var placements: [[Int]] { spaces.map(\.faulty) }
+
+    /// How many strategies the search means to run.
+    public var plannedChecks: Int { exhaustive ? Int(reducedSize) : request.budget }
+}
+
 public struct VerificationResult: Sendable, Equatable {
     public enum Verdict: Sendable, Equatable {
         /// IC1 and IC2 held for every strategy checked.
@@ -64,15 +84,12 @@ public struct VerificationResult: Sendable, Equatable {
     }
 
     public var verdict: Verdict
-    /// Every strategy was checked (after the sound reductions); otherwise a
-    /// seeded sample and a greedy adversary were.
-    public var exhaustive: Bool
-    /// Strategies in the whole space, every placement of the faulty generals
-    /// counted (nil beyond 64 bits), and after the symmetry reduction.
-    public var fullSize: Double
-    public var reducedSize: Double
+    public var plan: VerificationPlan
     /// Strategies actually run.
     public var checked: Int
-    /// The placements searched, as canonical representatives.
-    public var placements: [[Int]]
+
+    public var exhaustive: Bool { plan.exhaustive }
+    public var fullSize: Double { plan.fullSize }
+    public var reducedSize: Double { plan.reducedSize }
+    public var placements: [[Int]] { plan.placements }
 }

@@ -15,12 +15,18 @@ public enum Verifier {
     /// Verification explores runs of at most this many messages.
     public static let largestRun = 100_000
 
+    /// Plans and runs a search.
     public static func verify(
         _ request: VerificationRequest, shouldStop: () -> Bool = { false },
         progress: @escaping (VerificationProgress) -> Void = { _ in }
     ) throws(EngineError) -> VerificationResult {
-        let base = request.problem([:])
-        try request.algorithm.validate(base, m: request.m, messageLimit: largestRun)
+        try search(plan(request), shouldStop: shouldStop, progress: progress)
+    }
+
+    /// What a search will cover, known before it starts: the placements, their
+    /// strategy spaces, the sizes and whether the budget allows all of it.
+    public static func plan(_ request: VerificationRequest) throws(EngineError) -> VerificationPlan {
+        try request.algorithm.validate(request.problem([:]), m: request.m, messageLimit: largestRun)
         let placements = canonicalPlacements(request)
         let choices: [StrategySpace.Choice] =
             (0..<request.valueCount).map { .value($0) } + (request.algorithm == .sm ? [.nothing] : [])
@@ -32,22 +38,28 @@ public enum Verifier {
         let fullSize = zip(spaces, sizes).reduce(0.0) { total, pair in
             total + pair.1 * Double(equivalentPlacements(of: pair.0.faulty, request))
         }
-        let exhaustive = reducedSize <= Double(request.budget)
-        var search = Search(request: request, planned: exhaustive ? Int(reducedSize) : request.budget, progress: progress)
-        for (index, space) in spaces.enumerated() {
-            let found = exhaustive
+        return VerificationPlan(
+            request: request, spaces: spaces, fullSize: fullSize, reducedSize: reducedSize,
+            exhaustive: reducedSize <= Double(request.budget))
+    }
+
+    public static func search(
+        _ plan: VerificationPlan, shouldStop: () -> Bool = { false },
+        progress: @escaping (VerificationProgress) -> Void = { _ in }
+    ) throws(EngineError) -> VerificationResult {
+        let request = plan.request
+        var search = Search(request: request, planned: plan.plannedChecks, progress: progress)
+        for (index, space) in plan.spaces.enumerated() {
+            let found = plan.exhaustive
                 ? try search.exhaust(space, shouldStop: shouldStop)
-                : try search.sample(space, placement: index, of: spaces.count, shouldStop: shouldStop)
+                : try search.sample(space, placement: index, of: plan.spaces.count, shouldStop: shouldStop)
             if let found {
                 return VerificationResult(
-                    verdict: .counterexample(try search.minimise(found, in: space)), exhaustive: exhaustive,
-                    fullSize: fullSize, reducedSize: reducedSize, checked: search.checked, placements: placements)
+                    verdict: .counterexample(try search.minimise(found, in: space)), plan: plan, checked: search.checked)
             }
             if search.wasInterrupted { break }
         }
-        return VerificationResult(
-            verdict: search.wasInterrupted ? .interrupted : .holds, exhaustive: exhaustive, fullSize: fullSize,
-            reducedSize: reducedSize, checked: search.checked, placements: placements)
+        return VerificationResult(verdict: search.wasInterrupted ? .interrupted : .holds, plan: plan, checked: search.checked)
     }
 
     /// Fewest faulty generals first; for each count, lieutenants only before the commander with lieutenants.

@@ -10,6 +10,8 @@ public enum Event: Sendable, Equatable {
     case diagnostic(Diagnostic, SourceFile)
     /// `show ...`: a view of the last run or of the scenario.
     case shown(Shown)
+    /// `verify ...` is about to search: the space it covers.
+    case verifying(VerificationReport)
     /// `verify ...`: what the search found.
     case verification(VerificationReport)
     /// `run twogenerals(k)`, `verify twogenerals(k)`, `estimate ...`, `shop ...`.

@@ -4,7 +4,11 @@ import ByzantineEngine
 /// generals on the current army, order and default, and hand back a violation
 /// as a script that replays it.
 extension Session {
-    mutating func verifyByzantine(_ verify: VerifyCall, at span: SourceSpan, in file: SourceFile) throws(Halt) -> VerificationReport {
+    /// Says what the search will cover before it starts (a search can take a
+    /// while), then returns what it found.
+    mutating func verifyByzantine(
+        _ verify: VerifyCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
+    ) throws(Halt) -> VerificationReport {
         guard let algorithm = ByzantineAlgorithm(rawValue: verify.call.algorithm.rawValue) else {
             throw .error(.internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
         }
@@ -20,25 +24,30 @@ extension Session {
             algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
             order: 0, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0, valueCount: values.count,
             traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed)
-        let result: VerificationResult
+        let plan: VerificationPlan
         do {
-            let progress = settings.verifyProgress
-            defer { progress(.finished) }
-            result = try Verifier.verify(request, shouldStop: settings.shouldStop) { progress(.checked($0.checked, of: $0.planned)) }
+            plan = try Verifier.plan(request)
         } catch {
-            switch error {
-            case .tooManyMessages(let needed, _):
-                throw .error(.runTooLargeToVerify(algorithm, m: m, generals: names.count, needed: needed, limit: Verifier.largestRun, at: mSpan))
-            default:
-                throw .error(.internalError("\(error)", at: span))
-            }
+            throw halt(for: error, algorithm, m: m, generals: names.count, at: mSpan, statement: span)
         }
         var report = VerificationReport(
             algorithm: algorithm, m: m, generals: names, commander: commander, order: scenario.order,
             defaultValue: scenario.defaultValue, traitors: traitors, values: values, mayStaySilent: algorithm == .sm,
-            holds: result.verdict == .holds, exhaustive: result.exhaustive, interrupted: result.verdict == .interrupted,
-            fullSize: result.fullSize, reducedSize: result.reducedSize, checked: result.checked, counterexample: nil,
+            holds: false, exhaustive: plan.exhaustive, interrupted: false, fullSize: plan.fullSize,
+            reducedSize: plan.reducedSize, checked: 0, planned: plan.plannedChecks, counterexample: nil,
             breaksAgreement: false, breaksValidity: false, savedTo: nil)
+        sink.receive(.verifying(report))
+        let result: VerificationResult
+        do {
+            let progress = settings.verifyProgress
+            defer { progress(.finished) }
+            result = try Verifier.search(plan, shouldStop: settings.shouldStop) { progress(.checked($0.checked, of: $0.planned)) }
+        } catch {
+            throw halt(for: error, algorithm, m: m, generals: names.count, at: mSpan, statement: span)
+        }
+        report.holds = result.verdict == .holds
+        report.interrupted = result.verdict == .interrupted
+        report.checked = result.checked
         if case .counterexample(let found) = result.verdict {
             report.counterexample = script(for: found, algorithm: algorithm, m: m, names: names, commander: commander, values: values)
             report.breaksAgreement = !found.outcome.agreement
@@ -54,6 +63,13 @@ extension Session {
         }
         if report.interrupted { throw Halt(.interrupted, .verifyInterrupted(checked: result.checked, at: span)) }
         return report
+    }
+
+    private func halt(
+        for error: EngineError, _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, at span: SourceSpan, statement: SourceSpan
+    ) -> Halt {
+        guard case .tooManyMessages(let needed, _) = error else { return .error(.internalError("\(error)", at: statement)) }
+        return .error(.runTooLargeToVerify(algorithm, m: m, generals: generals, needed: needed, limit: Verifier.largestRun, at: span))
     }
 
     /// A value other than the order and the default, so a traitor has a third

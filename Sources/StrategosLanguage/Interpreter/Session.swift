@@ -122,7 +122,8 @@ public struct Session: Sendable {
             case .twogenerals:
                 sink.receive(.twoGenerals(try twoGeneralsVerification(verify)))
             case .om, .sm:
-                sink.receive(.verification(try verifyByzantine(verify, at: statement.span, in: file)))
+                let report = try verifyByzantine(verify, at: statement.span, in: file, into: &sink)
+                sink.receive(.verification(report))
             }
         case .expect(let expectation):
             if let failure = try check(expectation, at: statement.span) {

@@ -20,6 +20,8 @@ public struct VerificationReport: Sendable, Equatable {
     public var fullSize: Double
     public var reducedSize: Double
     public var checked: Int
+    /// How many strategies the search meant to run.
+    public var planned: Int
     /// The script that replays the violation, when one was found.
     public var counterexample: String?
     /// Which condition the counterexample breaks.

@@ -37,10 +37,15 @@ public struct EventRenderer: Sendable {
             return isForPrograms
                 ? (.standardError, ViewRenderer.text(shown, style: TextStyle(color: false)))
                 : (.standardOutput, ViewRenderer.text(shown, style: outputStyle))
+        case .verifying(let report):
+            // Programs get one JSON line, once the search is over.
+            return json
+                ? (.standardError, "")
+                : (isForPrograms ? .standardError : .standardOutput, VerificationRenderer.plan(report, style: isForPrograms ? TextStyle(color: false) : outputStyle))
         case .verification(let report):
             return json
                 ? (.standardOutput, VerificationRenderer.json(report))
-                : (isForPrograms ? .standardError : .standardOutput, VerificationRenderer.text(report, style: isForPrograms ? TextStyle(color: false) : outputStyle))
+                : (isForPrograms ? .standardError : .standardOutput, VerificationRenderer.verdict(report, style: isForPrograms ? TextStyle(color: false) : outputStyle))
         case .twoGenerals(let event):
             return json
                 ? (.standardOutput, TwoGeneralsRenderer.json(event))

@@ -1,6 +1,13 @@
-/// The two faces of a `verify`: text for people, one JSON line for programs.
+/// The two faces of a `verify`: text for people (what will be searched, said
+/// before the search; what was found, after it), one JSON line for programs.
 public enum VerificationRenderer {
+    /// Both parts, as one text.
     public static func text(_ report: VerificationReport, style: TextStyle) -> String {
+        plan(report, style: style) + verdict(report, style: style)
+    }
+
+    /// The header and the size of the space, and how it will be searched.
+    public static func plan(_ report: VerificationReport, style: TextStyle) -> String {
         let name = "\(report.algorithm.rawValue.uppercased())(\(report.m))"
         let traitors = report.traitors == 1 ? "1 faulty general" : "\(report.traitors) faulty generals"
         var lines = [
@@ -11,11 +18,23 @@ public enum VerificationRenderer {
         lines.append(
             "space: \(count(report.fullSize)) strategies (each message a faulty general sends a loyal one: \(says)); "
                 + "\(count(report.reducedSize)) with loyal lieutenants taken as interchangeable")
+        lines.append(
+            report.exhaustive
+                ? "searching all \(count(report.reducedSize)) on every core"
+                : "over the budget: sampling \(count(Double(report.planned))) at random (seeded), then a greedy adversary")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the search found: the holds line, or the counterexample as a script.
+    public static func verdict(_ report: VerificationReport, style: TextStyle) -> String {
+        var lines: [String] = []
         if let script = report.counterexample {
             let broken = [report.breaksAgreement ? "IC1 (agreement)" : nil, report.breaksValidity ? "IC2 (validity)" : nil]
                 .compactMap { $0 }.joined(separator: " and ")
-            let searched = report.exhaustive ? "searching exhaustively" : "sampling"
-            lines.append(style.red("counterexample") + " after \(count(Double(report.checked))) strategies (\(searched)): \(broken) " + (report.breaksAgreement && report.breaksValidity ? "fail" : "fails"))
+            let searched = report.exhaustive ? "" : " of the sample"
+            lines.append(
+                style.red("counterexample") + " after \(count(Double(report.checked))) strategies\(searched): \(broken) "
+                    + (report.breaksAgreement && report.breaksValidity ? "fail" : "fails"))
             lines += script.split(separator: "\n").map { "  " + $0 }
             if let path = report.savedTo { lines.append("saved to \(path)") }
         } else if report.exhaustive {

@@ -46,7 +46,7 @@ struct ScriptResult {
     }
 
     /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`, `show`,
-    /// `verify`, `estimate`, `shop`.
+    /// `verifying`, `verify`, `estimate`, `shop`.
     var sketch: [String] {
         events.map {
             switch $0 {
@@ -54,6 +54,7 @@ struct ScriptResult {
             case .printed(let text): "print:\(text)"
             case .diagnostic(let diagnostic, _): diagnostic.severity.rawValue
             case .shown: "show"
+            case .verifying(let report): "verifying:\(report.algorithm.rawValue)(\(report.m))"
             case .verification(let report): "verify:\(report.algorithm.rawValue)(\(report.m))"
             case .twoGenerals(.run(let run)): "run:\(run.call)"
             case .twoGenerals(.verification(let verification)): "verify:twogenerals(\(verification.messengers))"
