@@ -59,7 +59,8 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         decided = .allocate(capacity: levels * n)
         path = .allocate(capacity: levels + 1)
         pathHash = .allocate(capacity: levels + 1)
-        weighed = .allocate(capacity: Recorder.isRecording ? levels * n * n : 0)
+        // Only levels that take a majority (0..<m) weigh anything.
+        weighed = .allocate(capacity: Recorder.isRecording ? m * n * n : 0)
         messagesPerRound = Array(repeating: 0, count: levels)
     }
 
