@@ -51,7 +51,7 @@ struct Strategos: ParsableCommand {
         valueName: "format"))
     var traceFormat: ExportFormat?
 
-    @Option(help: ArgumentHelp("Keep no trace of a run that could send more than N messages.", valueName: "n"))
+    @Option(help: ArgumentHelp("Show or export at most N messages of a trace (a filter narrows a larger one).", valueName: "n"))
     var traceLimit = 100_000
 
     @Option(help: ArgumentHelp("Let verify search exhaustively up to N strategies, and sample N beyond.", valueName: "n"))

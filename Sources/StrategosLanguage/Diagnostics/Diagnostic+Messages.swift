@@ -289,6 +289,16 @@ extension Diagnostic {
             at: span)
     }
 
+    static func traceTooLongToShow(_ shown: Int, of total: Int, isFiltered: Bool, limit: Int, at span: SourceSpan) -> Diagnostic {
+        let what = isFiltered
+            ? "this filter leaves \(grouped(shown)) of the last run's \(grouped(total)) messages"
+            : "the last run's trace holds \(grouped(total)) messages"
+        return Diagnostic(
+            .error,
+            "\(what), more than the \(grouped(limit)) a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit with --trace-limit)",
+            at: span)
+    }
+
     static func traceRequiredButTooLarge(messages: Int?, limit: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .error,

@@ -40,6 +40,14 @@ public struct TraceFilter: Sendable, Equatable {
         self.from = from
         self.round = round
     }
+
+    /// Whether a message of a run of `generals` passes every filter given.
+    func matches(_ message: Trace.Message, generals: [String]) -> Bool {
+        let name = { (index: Int) in generals.indices.contains(index) ? generals[index] : "" }
+        return (to.map { name(message.receiver) == $0 } ?? true)
+            && (from.map { name(message.sender) == $0 } ?? true)
+            && (round.map { message.round == $0 } ?? true)
+    }
 }
 
 public protocol EventSink {

@@ -40,11 +40,11 @@ extension Session {
         var traceAbsence: RunReport.TraceAbsence?
         if !(settings.recordTraces || tracesWanted) {
             traceAbsence = .notRequested
-        } else if (bound ?? Int.max) > settings.traceLimit {
-            traceAbsence = .tooLarge(messages: bound, limit: settings.traceLimit)
+        } else if (bound ?? Int.max) > settings.traceRecordingLimit {
+            traceAbsence = .tooLarge(messages: bound, limit: settings.traceRecordingLimit)
         }
-        if settings.tracesRequired, case .tooLarge(let messages, let limit) = traceAbsence {
-            throw .error(.traceRequiredButTooLarge(messages: messages, limit: limit, at: span))
+        if settings.tracesRequired, (bound ?? Int.max) > settings.traceLimit {
+            throw .error(.traceRequiredButTooLarge(messages: bound, limit: settings.traceLimit, at: span))
         }
         let recordTrace = traceAbsence == nil
         let outcome: Outcome

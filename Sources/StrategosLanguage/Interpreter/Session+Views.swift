@@ -17,7 +17,13 @@ extension Session {
             if let round, !(1...run.rounds).contains(round.value) {
                 throw .error(.roundOutsideRun(round, rounds: run.rounds))
             }
-            return .trace(run, TraceFilter(to: to?.text, from: from?.text, round: round?.value))
+            let filter = TraceFilter(to: to?.text, from: from?.text, round: round?.value)
+            let messages = run.trace?.messages ?? []
+            let shown = messages.count(where: { filter.matches($0, generals: run.generals) })
+            guard shown <= settings.traceLimit else {
+                throw .error(.traceTooLongToShow(shown, of: messages.count, isFiltered: filter != TraceFilter(), limit: settings.traceLimit, at: span))
+            }
+            return .trace(run, filter)
         case .tree(let name):
             let run = try tracedRun(at: span)
             guard run.generals.contains(name.text) else { throw .error(.unknownGeneral(name, army: run.generals)) }
@@ -30,6 +36,9 @@ extension Session {
     func export(_ view: View, to path: StringLiteral, at span: SourceSpan, relativeTo script: String) throws(Halt) -> String {
         let shown = try shown(view, at: span)
         guard let format = ExportFormat(path: path.text) else { throw .error(.unknownExportFormat(path)) }
+        if case .trace(let run, _) = shown, let count = run.trace?.messages.count, count > settings.traceLimit {
+            throw .error(.traceTooLongToShow(count, of: count, isFiltered: false, limit: settings.traceLimit, at: span))
+        }
         guard let text = Exporter.text(of: shown, as: format) else { throw .error(.cannotExport(view, as: format, at: path.span)) }
         do {
             try settings.writer.write(text, to: path.text, relativeTo: script)

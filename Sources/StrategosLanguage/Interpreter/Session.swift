@@ -14,8 +14,12 @@ public struct Session: Sendable {
         /// Keep every run's trace even when no statement asks for one (a REPL,
         /// `--trace-format`); scripts otherwise keep one only when they look at it.
         public var recordTraces = false
-        /// A run that could send more messages than this keeps no trace.
+        /// A view or export shows at most this many messages; `show stats` or a
+        /// filter (`show trace to L1 round 2`) looks at a larger trace.
         public var traceLimit = 100_000
+        /// A run that could send more messages than this keeps no trace at all:
+        /// what memory allows (about 100 bytes a message), whatever `traceLimit` is.
+        public var traceRecordingLimit: Int { max(traceLimit, 1_000_000) }
         /// A run that cannot keep its trace is an error (`--trace-format`).
         public var tracesRequired = false
         /// `verify` searches exhaustively up to this many strategies, and samples beyond.

@@ -8,11 +8,7 @@ enum TraceTextRenderer {
 
     static func text(_ run: RunReport, trace: Trace, filter: TraceFilter, style: TextStyle) -> String {
         let words = TraceVocabulary(run: run)
-        let messages = words.readingOrder(trace.messages).filter { message in
-            (filter.to.map { words.general(message.receiver) == $0 } ?? true)
-                && (filter.from.map { words.general(message.sender) == $0 } ?? true)
-                && (filter.round.map { message.round == $0 } ?? true)
-        }
+        let messages = words.readingOrder(trace.messages).filter { filter.matches($0, generals: run.generals) }
         let isFiltered = filter.to != nil || filter.from != nil
         var lines = ["trace of \(run.algorithm.rawValue.uppercased())(\(run.m)) · \(run.generals.count) generals · \(messages.count) of \(trace.messages.count) messages shown"]
         let routeWidth = messages.map { words.route($0).count }.max() ?? 0
