@@ -22,15 +22,17 @@ public enum ByzantineAlgorithm: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    public func run(
+    /// Runs the algorithm; `signatures` is the scheme SM signs with (OM has none).
+    public func run<Scheme: SignatureScheme>(
         _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
-        shouldStop: () -> Bool = { false }
+        signatures: Scheme = ModelledSignatures(), shouldStop: () -> Bool = { false }
     ) throws(EngineError) -> Outcome {
         switch self {
         case .om:
             try OralMessages.run(problem, m: m, messageLimit: messageLimit, recordTrace: recordTrace, shouldStop: shouldStop)
         case .sm:
-            try SignedMessages.run(problem, m: m, messageLimit: messageLimit, recordTrace: recordTrace, shouldStop: shouldStop)
+            try SignedMessages.run(
+                problem, m: m, messageLimit: messageLimit, recordTrace: recordTrace, signatures: signatures, shouldStop: shouldStop)
         }
     }
 }

@@ -13,8 +13,9 @@
 /// Signatures cannot be forged: a message is valid only if every loyal general
 /// on its chain signed exactly that value with that chain prefix. Faulty
 /// generals collude, each signing for the others, so a changed value is valid
-/// only when every general on the chain is faulty. A receiver discards an
-/// invalid message; discards are counted.
+/// only when every general on the chain is faulty. A receiver checks every
+/// signature and discards an invalid message; discards are counted. The
+/// signatures are `ModelledSignatures` unless a real scheme is given.
 public enum SignedMessages {
     /// The messages SM(m) sends with a loyal commander and no faults:
     /// (n − 1) + (n − 1)(n − 2) for m ≥ 1, n − 1 for m = 0.
@@ -47,12 +48,12 @@ public enum SignedMessages {
     /// received in one fixed order, by chain (generals compared by their place
     /// in the army, commander first) and then by value, so every run and the
     /// chain each relay extends are reproducible.
-    public static func run(
+    public static func run<Scheme: SignatureScheme>(
         _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
-        shouldStop: () -> Bool = { false }
+        signatures: Scheme = ModelledSignatures(), shouldStop: () -> Bool = { false }
     ) throws(EngineError) -> Outcome {
         try validate(problem, m: m, messageLimit: messageLimit)
-        var simulation = SignedMessagesSimulation(problem: problem, m: m, recordsTrace: recordTrace)
+        var simulation = SignedMessagesSimulation(problem: problem, m: m, signatures: signatures, recordsTrace: recordTrace)
         try simulation.run(shouldStop: shouldStop)
         var outcome = Outcome(problem: problem, allDecisions: simulation.decisions(), messagesPerRound: simulation.messagesPerRound)
         outcome.discarded = simulation.discarded
@@ -71,16 +72,18 @@ public enum SignedMessages {
 /// passes on), sorted by chain; the message a relay makes for each receiver is
 /// worked out when that receiver reads its inbox. Memory grows with the
 /// relays (n · values · m), not with the messages; chains live in one flat pool.
-struct SignedMessagesSimulation {
+struct SignedMessagesSimulation<Scheme: SignatureScheme> {
     struct Relay {
         /// The chain is `pool[chainStart ..< chainStart + chainLength]`, commander
-        /// first, the sender last.
+        /// first, the sender last; its signatures sit at the same places of the
+        /// signature pool, each over the value and the chain up to its signer.
         var chainStart: Int
         var chainLength: Int
         var value: Int32
     }
 
     private let problem: GeneralsProblem
+    private let signatures: Scheme
     private let m: Int
     private let deviations: CompiledDeviations
     private let rank: [Int]
@@ -92,9 +95,10 @@ struct SignedMessagesSimulation {
     /// Every message, when asked for; SM sends few messages, so one flag is enough.
     private(set) var trace: Trace?
 
-    init(problem: GeneralsProblem, m: Int, recordsTrace: Bool) {
+    init(problem: GeneralsProblem, m: Int, signatures: Scheme, recordsTrace: Bool) {
         self.problem = problem
         self.m = m
+        self.signatures = signatures
         trace = recordsTrace ? Trace() : nil
         deviations = CompiledDeviations(problem: problem)
         // Generals compare by their place in the army, the commander first.
@@ -105,16 +109,19 @@ struct SignedMessagesSimulation {
 
     mutating func run(shouldStop: () -> Bool) throws(EngineError) {
         var pool: [Int32] = [Int32(problem.commander)]
+        var signed = [signatures.sign(value: problem.order, chain: pool[...], signer: problem.commander)]
         var relays = [Relay(chainStart: 0, chainLength: 1, value: Int32(problem.order))]
         for round in 1...(m + 1) {
             if shouldStop() { throw .cancelled }
             var nextPool: [Int32] = []
+            var nextSigned: [Scheme.Signature] = []
             var nextRelays: [Relay] = []
             for receiver in problem.lieutenants {
                 for relay in relays {
-                    let chain = pool[relay.chainStart..<(relay.chainStart + relay.chainLength)]
+                    let range = relay.chainStart..<(relay.chainStart + relay.chainLength)
+                    let chain = pool[range]
                     guard !chain.contains(Int32(receiver)) else { continue }
-                    guard let (value, isValid) = deliver(relay, on: chain, to: receiver, round: round) else {
+                    guard let (value, carried, isValid) = deliver(relay, on: chain, signed: signed[range], to: receiver, round: round) else {
                         drops += 1
                         record(round: round, chain: chain, to: receiver, relay: relay, value: nil, .dropped)
                         continue
@@ -137,24 +144,42 @@ struct SignedMessagesSimulation {
                     nextRelays.append(Relay(chainStart: nextPool.count, chainLength: chain.count + 1, value: value))
                     nextPool += chain
                     nextPool.append(Int32(receiver))
+                    nextSigned += carried
+                    nextSigned.append(signatures.sign(value: Int(value), chain: nextPool[(nextPool.count - chain.count - 1)...], signer: receiver))
                 }
             }
             nextRelays.sort { precedes($0, $1, in: nextPool) }
             relays = nextRelays
             pool = nextPool
+            signed = nextSigned
         }
     }
 
-    /// The message the chain's last general sends `receiver`: its deviations may
-    /// change or drop the value. A changed value keeps valid signatures only
-    /// when every general on the chain is faulty (they sign for one another).
-    private func deliver(_ relay: Relay, on chain: ArraySlice<Int32>, to receiver: Int, round: Int) -> (Int32, Bool)? {
-        guard let sender = chain.last, !deviations.isLoyal(sender) else { return (relay.value, true) }
-        let previous = chain.count >= 2 ? chain[chain.endIndex - 2] : -1
-        let hash = chain.reduce(PathHash.empty) { PathHash.extend($0, with: Int($1)) }
-        let sent = deviations.send(from: sender, to: Int32(receiver), round: round, previous: previous, loyal: relay.value, pathHash: hash)
-        guard sent >= 0 else { return nil }
-        return (sent, sent == relay.value || chain.allSatisfy { !deviations.isLoyal($0) })
+    /// The message the chain's last general sends `receiver`: its value, the
+    /// signatures it carries and whether every one of them holds. The sender's
+    /// deviations may change or drop the value; a changed value comes with
+    /// fresh signatures from the faulty generals on the chain but the loyal
+    /// ones' old signatures, which the check catches.
+    private func deliver(
+        _ relay: Relay, on chain: ArraySlice<Int32>, signed: ArraySlice<Scheme.Signature>, to receiver: Int, round: Int
+    ) -> (Int32, [Scheme.Signature], Bool)? {
+        var value = relay.value
+        if let sender = chain.last, !deviations.isLoyal(sender) {
+            let previous = chain.count >= 2 ? chain[chain.endIndex - 2] : -1
+            let hash = chain.reduce(PathHash.empty) { PathHash.extend($0, with: Int($1)) }
+            value = deviations.send(from: sender, to: Int32(receiver), round: round, previous: previous, loyal: relay.value, pathHash: hash)
+            guard value >= 0 else { return nil }
+        }
+        var carried: [Scheme.Signature] = []
+        var isValid = true
+        for (offset, (signer, signature)) in zip(chain, signed).enumerated() {
+            let prefix = chain[chain.startIndex...(chain.startIndex + offset)]
+            let sent = value == relay.value || deviations.isLoyal(signer)
+                ? signature : signatures.sign(value: Int(value), chain: prefix, signer: Int(signer))
+            carried.append(sent)
+            if isValid, !signatures.verify(sent, value: Int(value), chain: prefix, signer: Int(signer)) { isValid = false }
+        }
+        return (value, carried, isValid)
     }
 
     private mutating func record(
