@@ -22,10 +22,23 @@ public enum ByzantineAlgorithm: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// Runs the algorithm; SM signs with the modelled signatures.
+    public func run(
+        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
+        shouldStop: () -> Bool = { false }
+    ) throws(EngineError) -> Outcome {
+        switch self {
+        case .om:
+            try OralMessages.run(problem, m: m, messageLimit: messageLimit, recordTrace: recordTrace, shouldStop: shouldStop)
+        case .sm:
+            try SignedMessages.run(problem, m: m, messageLimit: messageLimit, recordTrace: recordTrace, shouldStop: shouldStop)
+        }
+    }
+
     /// Runs the algorithm; `signatures` is the scheme SM signs with (OM has none).
     public func run<Scheme: SignatureScheme>(
         _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
-        signatures: Scheme = ModelledSignatures(), shouldStop: () -> Bool = { false }
+        signatures: Scheme, shouldStop: () -> Bool = { false }
     ) throws(EngineError) -> Outcome {
         switch self {
         case .om:

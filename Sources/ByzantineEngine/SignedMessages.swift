@@ -48,9 +48,19 @@ public enum SignedMessages {
     /// received in one fixed order, by chain (generals compared by their place
     /// in the army, commander first) and then by value, so every run and the
     /// chain each relay extends are reproducible.
+    public static func run(
+        _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
+        shouldStop: () -> Bool = { false }
+    ) throws(EngineError) -> Outcome {
+        // Called with a concrete scheme inside the module, so the simulation is
+        // specialised for the default signatures.
+        try run(problem, m: m, messageLimit: messageLimit, recordTrace: recordTrace, signatures: ModelledSignatures(), shouldStop: shouldStop)
+    }
+
+    /// Runs SM(m) with the given signatures (e.g. real Ed25519 keys).
     public static func run<Scheme: SignatureScheme>(
         _ problem: GeneralsProblem, m: Int, messageLimit: Int = 1_000_000_000, recordTrace: Bool = false,
-        signatures: Scheme = ModelledSignatures(), shouldStop: () -> Bool = { false }
+        signatures: Scheme, shouldStop: () -> Bool = { false }
     ) throws(EngineError) -> Outcome {
         try validate(problem, m: m, messageLimit: messageLimit)
         var simulation = SignedMessagesSimulation(problem: problem, m: m, signatures: signatures, recordsTrace: recordTrace)
@@ -162,7 +172,7 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
     /// ones' old signatures, which the check catches.
     private func deliver(
         _ relay: Relay, on chain: ArraySlice<Int32>, signed: ArraySlice<Scheme.Signature>, to receiver: Int, round: Int
-    ) -> (Int32, [Scheme.Signature], Bool)? {
+    ) -> (Int32, ArraySlice<Scheme.Signature>, Bool)? {
         var value = relay.value
         if let sender = chain.last, !deviations.isLoyal(sender) {
             let previous = chain.count >= 2 ? chain[chain.endIndex - 2] : -1
@@ -170,16 +180,20 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
             value = deviations.send(from: sender, to: Int32(receiver), round: round, previous: previous, loyal: relay.value, pathHash: hash)
             guard value >= 0 else { return nil }
         }
-        var carried: [Scheme.Signature] = []
-        var isValid = true
-        for (offset, (signer, signature)) in zip(chain, signed).enumerated() {
-            let prefix = chain[chain.startIndex...(chain.startIndex + offset)]
-            let sent = value == relay.value || deviations.isLoyal(signer)
-                ? signature : signatures.sign(value: Int(value), chain: prefix, signer: Int(signer))
-            carried.append(sent)
-            if isValid, !signatures.verify(sent, value: Int(value), chain: prefix, signer: Int(signer)) { isValid = false }
+        // An unchanged value travels with the signatures it came with; only a
+        // changed one needs new ones.
+        let carried = value == relay.value ? signed : ArraySlice(zip(chain, signed).enumerated().map { offset, pair in
+            deviations.isLoyal(pair.0)
+                ? pair.1 : signatures.sign(value: Int(value), chain: chain.prefix(offset + 1), signer: Int(pair.0))
+        })
+        for offset in 0..<chain.count {
+            let signer = chain[chain.startIndex + offset]
+            let signature = carried[carried.startIndex + offset]
+            guard signatures.verify(signature, value: Int(value), chain: chain.prefix(offset + 1), signer: Int(signer)) else {
+                return (value, carried, false)
+            }
         }
-        return (value, carried, isValid)
+        return (value, carried, true)
     }
 
     private mutating func record(
