@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: StrategosCLI → StrategosREPL → StrategosLanguage → ByzantineEngine.
+// Dependencies point one way: StrategosCLI → StrategosREPL → StrategosLanguage → ByzantineEngine
+// (and StrategosLanguage → Ed25519Signatures → ByzantineEngine, swift-crypto).
 // GNU readline (CReadline) is linked by the REPL only, so the engine and the
 // language build without it.
 let package = Package(
@@ -14,10 +15,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "ByzantineEngine"),
-        .target(name: "StrategosLanguage", dependencies: ["ByzantineEngine"]),
+        // Real Ed25519 keys for SM(m) (`signatures ed25519`); the engine itself stays crypto-free.
+        .target(
+            name: "Ed25519Signatures",
+            dependencies: ["ByzantineEngine", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "StrategosLanguage", dependencies: ["ByzantineEngine", "Ed25519Signatures"]),
         .systemLibrary(
             name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]),

@@ -18,6 +18,7 @@ extension Completer {
         case .show?: return showCompletions(after: rest)
         case .export?: return exportCompletions(after: rest)
         case .lose?: return rest.isEmpty ? keywords([.none]) : []
+        case .signatures?: return rest.isEmpty ? keywords([.modelled, .ed25519]) : []
         case .messengers?: return rest.isEmpty ? keywords([.alternate, .flood]) : []
         case .shop?: return rest.isEmpty ? keywords([.with, .without]) : rest.count == 1 ? keywords([.rollback]) : []
         case .estimate?: return rest.isEmpty ? [Completion(AlgorithmCall.Algorithm.twogenerals.rawValue + "(", suffix: nil)] : []

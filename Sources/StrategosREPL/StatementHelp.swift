@@ -39,6 +39,8 @@ struct StatementHelp: Sendable {
                     "general L3 traitor lies retreat to L2 about L1", "general L3 traitor random", "general L3 loyal",
                 ]),
             ("seed", summary: "the seed of `random` traitors: same seed, same run", examples: ["seed 7"]),
+            ("signatures", summary: "how SM signs: real Ed25519 keys per general, or the fast model (the default)",
+                examples: ["signatures ed25519", "signatures modelled"]),
             ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals",
                 examples: ["run om(1)", "run om", "run sm(1)"]),
             ("verify", summary: "search every traitor strategy for a violation of IC1 or IC2 and print one as a script; twogenerals: the impossibility",

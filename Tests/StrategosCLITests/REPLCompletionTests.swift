@@ -58,6 +58,7 @@ import Testing
         ("A attacks if ", ["received"]),
         ("A attacks if received ", ["all"]),
         ("lose ", ["none"]),
+        ("signatures ", ["modelled", "ed25519"]),
         ("messengers ", ["alternate", "flood"]),
         ("shop ", ["with", "without"]),
         ("shop without ", ["rollback"]),

@@ -14,6 +14,7 @@ private func sketch(_ statement: Statement) -> String {
     case .loyal(let name): return "general \(name.text) loyal"
     case .faults(let name, let rules): return "general \(name.text): " + rules.map(sketch).joined(separator: " | ")
     case .seed(let seed): return "seed \(seed.value)"
+    case .signatures(let signatures): return "signatures \(signatures.rawValue)"
     case .run(let call): return "run " + sketch(call)
     case .verify(let verify):
         return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "") + (verify.save.map { " save [\($0.text)]" } ?? "")
@@ -133,6 +134,8 @@ private func errors(_ text: String) -> [String] {
         (#"load "other.strat""#, ["load [other.strat]"]),
         ("run sm(2)", ["run sm(2)"]),
         ("run sm", ["run sm"]),
+        ("signatures ed25519", ["signatures ed25519"]),
+        ("signatures modelled", ["signatures modelled"]),
         ("run twogenerals(2)", ["run twogenerals(2)"]),
         ("verify om(1)", ["verify om(1)"]),
         ("verify sm", ["verify sm"]),
@@ -308,7 +311,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -396,6 +399,9 @@ private func errors(_ text: String) -> [String] {
         ("generals A,\n  @", ["2:3 unexpected character '@'"]),
         ("run om(1\n@", ["1:9 expected ')' to close '(' at 1:7, found end of line", "2:1 unexpected character '@'"]),
         (#"load "a\qb" "c""#, [#"1:8 unknown escape '\q' in string; the escapes are \" \\ \n \t"#]),
+        // Signatures
+        ("signatures", ["1:11 expected 'modelled' or 'ed25519' after 'signatures', found end of input"]),
+        ("signatures ed2551", ["1:12 expected 'modelled' or 'ed25519' after 'signatures', found name 'ed2551'; did you mean 'ed25519'?"]),
         // Verify
         ("verify", ["1:7 expected an algorithm after 'verify', found end of input"]),
         ("verify om(1) with 2", ["1:20 expected 'traitors' after '2', found end of input"]),

@@ -40,6 +40,8 @@ public struct RunReport: Sendable, Equatable {
     public var trace: Trace?
     /// Why there is no trace, when there is none.
     public var traceAbsence: TraceAbsence?
+    /// SM: how the messages were signed.
+    public var signatures: Signatures? = nil
 
     public enum TraceAbsence: Sendable, Equatable {
         /// Nothing in the script looked at a trace, so none was kept.

@@ -10,6 +10,8 @@ public struct Scenario: Sendable, Equatable {
     /// Each general's rules, in the order written.
     public var rules: [String: [FaultRule]] = [:]
     public var seed: UInt64 = 0
+    /// How SM(m) signs.
+    public var signatures = Signatures.modelled
     /// On demand: the largest `Lk` any `general` statement has named, so the
     /// army keeps L3 after `general L3 loyal`.
     public var largestLieutenantNamed = 0

@@ -1,4 +1,5 @@
 import ByzantineEngine
+import Ed25519Signatures
 
 /// `run om(m)`, `run sm(m)`: turn the scenario into the engine's integers, run,
 /// and turn the outcome back into the script's names and values.
@@ -49,8 +50,15 @@ extension Session {
         let recordTrace = traceAbsence == nil
         let outcome: Outcome
         do {
-            outcome = try algorithm.run(
-                problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
+            switch (algorithm, scenario.signatures) {
+            case (.sm, .ed25519):
+                outcome = try algorithm.run(
+                    problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace,
+                    signatures: Ed25519Signatures(generals: n, seed: scenario.seed), shouldStop: settings.shouldStop)
+            default:
+                outcome = try algorithm.run(
+                    problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
+            }
         } catch {
             throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
         }
@@ -65,7 +73,8 @@ extension Session {
             },
             agreement: outcome.agreement, validity: outcome.validity,
             messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded,
-            lies: outcome.lies, drops: outcome.drops, values: values, trace: outcome.trace, traceAbsence: traceAbsence)
+            lies: outcome.lies, drops: outcome.drops, values: values, trace: outcome.trace, traceAbsence: traceAbsence,
+            signatures: algorithm == .sm ? scenario.signatures : nil)
     }
 
     /// The m of a call (`run om` and `verify om`: the number of faulty

@@ -109,6 +109,8 @@ public struct Session: Sendable {
             scenario.rules[name.text] = nil
         case .faults(let name, let rules):
             try addRules(rules, to: name)
+        case .signatures(let signatures):
+            scenario.signatures = signatures
         case .seed(let seed):
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):

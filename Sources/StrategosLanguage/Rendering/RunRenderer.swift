@@ -4,8 +4,11 @@ public enum RunRenderer {
     /// the IC1/IC2 verdicts, and the messages and rounds.
     public static func text(_ run: RunReport, style: TextStyle) -> String {
         let algorithm = "\(run.algorithm.rawValue.uppercased())(\(run.m))"
+        // Only a real scheme is named: the modelled signatures are the default.
+        let signatures = run.signatures == .ed25519 ? " · signatures ed25519" : ""
         var lines = [
             style.bold(algorithm) + " · \(run.generals.count) generals · commander \(run.commander) orders \(run.order) · default \(run.defaultValue)"
+                + signatures
         ]
         for general in run.faulty {
             lines.append("faulty \(general): " + ScriptPrinter.text(of: run.rules[general] ?? []))
@@ -49,6 +52,7 @@ public enum RunRenderer {
         if run.algorithm == .sm {
             writer.field("sets", lists: run.rows.compactMap { row in row.set.map { (row.lieutenant, $0) } })
             writer.field("discarded", run.discarded)
+            if let signatures = run.signatures, signatures != .modelled { writer.field("signatures", signatures.rawValue) }
         }
         return writer.finished() + "\n"
     }

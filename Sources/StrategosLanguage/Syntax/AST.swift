@@ -68,6 +68,8 @@ public struct Statement: Sendable, Equatable {
         case faults(Name, [FaultRule])
         /// `seed 7`
         case seed(IntegerLiteral)
+        /// `signatures ed25519`: how SM(m) signs.
+        case signatures(Signatures)
         /// `run om(1)`, `run om`
         case run(AlgorithmCall)
         /// `verify om(1)`, `verify om(1) with 2 traitors save "attack.strat"`
@@ -157,6 +159,14 @@ public struct AlgorithmCall: Sendable, Equatable {
         self.m = m
         self.span = span
     }
+}
+
+/// How SM(m) signs its messages.
+public enum Signatures: String, Sendable, Equatable, CaseIterable {
+    /// The engine's model: unforgeable by construction, and fast.
+    case modelled
+    /// Real Ed25519 keys per general: forgeries are real bytes that fail verification.
+    case ed25519
 }
 
 /// A way of looking at the last run (or at the scenario, for `army`).

@@ -2,7 +2,7 @@
 extension Parser {
     // MARK: - Statements
 
-    /// statement = generals | commander | order | default | general | seed | run | verify | expect | reset | print | load | show | export
+    /// statement = generals | commander | order | default | general | seed | signatures | run | verify | expect | reset | print | load | show | export
     ///           | lose | attacks | messengers | loss | trials | estimate | shop ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
@@ -16,6 +16,7 @@ extension Parser {
         case .default?: return try parseDefault()
         case .general?: return try parseGeneral()
         case .seed?: return try parseSeed()
+        case .signatures?: return try parseSignatures()
         case .run?: return try parseRun()
         case .expect?: return try parseExpect()
         case .reset?: return parseReset()
@@ -79,6 +80,16 @@ extension Parser {
         let keyword = advance()
         let seed = try expectInteger()
         return statement(.seed(seed), from: keyword)
+    }
+
+    /// signatures = "signatures" ( "modelled" | "ed25519" ) ;
+    mutating func parseSignatures() throws(SyntaxError) -> Statement {
+        let keyword = advance()
+        guard case .name(let word) = token.kind, let choice = Signatures(rawValue: word) else {
+            throw expected("'modelled' or 'ed25519'", suggesting: [.modelled, .ed25519])
+        }
+        advance()
+        return statement(.signatures(choice), from: keyword)
     }
 
     /// run = "run" call ;

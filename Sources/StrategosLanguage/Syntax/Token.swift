@@ -40,7 +40,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Statements
     case generals, general, commander, order
     case `default`
-    case seed, run, verify, expect, reset, print, load, show, export
+    case seed, signatures, run, verify, expect, reset, print, load, show, export
     // Faults
     case traitor, loyal, lies, flips, silent, random, crashes
     case after, round, `in`, to, and, about
@@ -50,6 +50,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     case om, sm, twogenerals
     // Verify
     case with, traitors, save
+    // Signatures
+    case modelled, ed25519
     // Views
     case trace, tree, stats, army, from, table
     // Two Generals
@@ -58,7 +60,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
-        .generals, .commander, .order, .default, .general, .seed, .run, .verify, .expect, .reset, .print, .load, .show, .export,
+        .generals, .commander, .order, .default, .general, .seed, .signatures, .run, .verify, .expect, .reset, .print, .load, .show, .export,
         .lose, .messengers, .loss, .trials, .estimate, .shop,
     ]
 
