@@ -107,6 +107,15 @@ import Testing
         #expect(transcript.contains("error: cannot write '\(directory.path)/missing/x.strat': No such file or directory\n"))
     }
 
+    @Test func everyStatementThatShapesTheScenarioIsRecorded() {
+        let lines = [
+            "generals 4", "commander L1", "order hold", "default retreat", "general L2 traitor flips", "seed 3",
+            "signatures ed25519", "lose 2", "messengers flood", "run om(1)", "show stats", "print \"x\"",
+        ]
+        let harness = REPLHarness(lines: lines)
+        #expect(harness.repl.recordedStatements == Array(lines.prefix(9)))
+    }
+
     @Test func resetForgetsTheScenarioAndWhatWasRecorded() {
         let harness = REPLHarness(lines: ["generals 5", "general L1 traitor", ":reset", "order hold", "reset", "seed 2"])
         #expect(harness.transcript.contains("strategos> :reset\nthe scenario is empty again\n"))
