@@ -15,10 +15,15 @@ struct JSONWriter {
         text += value.map(Self.quoted) ?? "null"
     }
 
-    /// An array of objects already written, one per line so a long trace stays readable.
-    mutating func field(_ key: String, objects: [String]) {
+    /// An array of objects already written: on one line (a `--json` line), or
+    /// one object per line so a long trace file stays readable.
+    mutating func field(_ key: String, objects: [String], onSeparateLines: Bool = false) {
         beginField(key)
-        text += objects.isEmpty ? "[]" : "[\n  " + objects.joined(separator: ",\n  ") + "\n]"
+        if onSeparateLines, !objects.isEmpty {
+            text += "[\n  " + objects.joined(separator: ",\n  ") + "\n]"
+        } else {
+            text += "[" + objects.joined(separator: ",") + "]"
+        }
     }
 
     /// A number that may be too large for an integer: exact up to 2^53, else in exponent form.

@@ -25,8 +25,8 @@ enum TraceJSONExporter {
             object.field("result", words.value(majority.result))
             return object.finished()
         }
-        header.field("messages", objects: messages)
-        header.field("majorities", objects: majorities)
+        header.field("messages", objects: messages, onSeparateLines: true)
+        header.field("majorities", objects: majorities, onSeparateLines: true)
         return header.finished() + "\n"
     }
 

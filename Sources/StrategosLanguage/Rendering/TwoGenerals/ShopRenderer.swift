@@ -44,7 +44,7 @@ enum ShopRenderer {
             object.field("consistent", outcome.isConsistent)
             return object.finished()
         }
-        writer.field("outcomes", json: "[" + objects.joined(separator: ",") + "]")
+        writer.field("outcomes", objects: objects)
         return writer.finished() + "\n"
     }
 

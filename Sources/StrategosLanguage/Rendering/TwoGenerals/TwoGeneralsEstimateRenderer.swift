@@ -55,7 +55,7 @@ enum TwoGeneralsEstimateRenderer {
             object.field("exactCityCaptured", json: TwoGeneralsVocabulary.probability(strategy.odds.cityCaptured))
             return object.finished()
         }
-        writer.field("strategies", json: "[" + strategies.joined(separator: ",") + "]")
+        writer.field("strategies", objects: strategies)
         return writer.finished() + "\n"
     }
 

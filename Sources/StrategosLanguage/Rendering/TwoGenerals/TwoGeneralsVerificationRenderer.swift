@@ -51,7 +51,7 @@ enum TwoGeneralsVerificationRenderer {
             }
             return result.finished()
         }
-        writer.field("results", json: "[" + results.joined(separator: ",") + "]")
+        writer.field("results", objects: results)
         return writer.finished() + "\n"
     }
 
