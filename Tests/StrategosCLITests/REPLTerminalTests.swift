@@ -64,7 +64,12 @@ private final class TerminalSession: @unchecked Sendable {
         let executable = try #require(StrategosBinary.executable, "the strategos binary was not found")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         // -q: no "Script started" lines; -f: flush at once; -e: exit with the child's status.
-        process.arguments = ["-qfec", executable.path, "/dev/null"]
+        // `script` hands the command to $SHELL; `exec` makes strategos replace it,
+        // because a shell left waiting (dash does not exec a lone command) is in
+        // the terminal's foreground group too, dies of the Ctrl-C, and its 130
+        // becomes the status.
+        let quotedPath = "'" + executable.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        process.arguments = ["-qfec", "exec " + quotedPath, "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
         environment["STRATEGOS_HISTORY"] = history
         environment["NO_COLOR"] = "1"
