@@ -38,7 +38,7 @@ let package = Package(
         ),
         .executableTarget(name: "StrategosBench", dependencies: ["ByzantineEngine"]),
         .testTarget(name: "ByzantineEngineTests", dependencies: ["ByzantineEngine"]),
-        .testTarget(name: "StrategosLanguageTests", dependencies: ["StrategosLanguage"], exclude: ["Golden"]),
+        .testTarget(name: "StrategosLanguageTests", dependencies: ["StrategosLanguage"], exclude: ["Golden", "BadInputs"]),
         .testTarget(name: "StrategosCLITests", dependencies: ["StrategosCLI", "StrategosREPL"]),
     ]
 )

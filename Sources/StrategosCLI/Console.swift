@@ -6,9 +6,11 @@ import StrategosLanguage
 /// share a terminal or a pipe.
 struct Console: EventSink {
     private let renderer: EventRenderer
+    private let maximumInputBytes: Int
 
-    init(renderer: EventRenderer) {
+    init(renderer: EventRenderer, maximumInputBytes: Int) {
         self.renderer = renderer
+        self.maximumInputBytes = maximumInputBytes
     }
 
     static var noColorRequested: Bool {
@@ -36,16 +38,24 @@ struct Console: EventSink {
         case .text(let file):
             return session.run(file, into: &sink)
         case .standardInput:
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return session.run(SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self)), into: &sink)
+            do {
+                let data = try FileSystemLoader.read(FileHandle.standardInput, maximumBytes: maximumInputBytes)
+                return session.run(SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self)), into: &sink)
+            } catch {
+                return unreadable("standard input", error)
+            }
         case .file(let path):
             do {
                 let loaded = try settings.loader.load(path, relativeTo: nil)
                 return session.run(loaded.file, key: loaded.key, into: &sink)
             } catch {
-                self.error("strategos: cannot read '\(path)': \(error.reason)\n")
-                return .unreadableInput
+                return unreadable("'\(path)'", error)
             }
         }
+    }
+
+    private func unreadable(_ what: String, _ failure: LoadFailure) -> ScriptOutcome {
+        error("strategos: cannot read \(what): \(failure.reason)\n")
+        return .unreadableInput
     }
 }

@@ -57,6 +57,12 @@ struct Strategos: ParsableCommand {
     @Option(help: ArgumentHelp("Let verify search exhaustively up to N strategies, and sample N beyond.", valueName: "n"))
     var verifyBudget = 10_000_000
 
+    @Option(help: ArgumentHelp("Refuse a script (a file, standard input or a load) larger than N bytes.", valueName: "n"))
+    var maxInputBytes = FileSystemLoader.defaultMaximumBytes
+
+    @Option(help: ArgumentHelp("Refuse loads nested more than N deep.", valueName: "n"))
+    var maxLoadDepth = Session.Settings.defaultMaximumLoadDepth
+
     @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
     var noColor = false
 
@@ -64,6 +70,8 @@ struct Strategos: ParsableCommand {
         guard maxMessages >= 1 else { throw ValidationError("--max-messages must be at least 1") }
         guard traceLimit >= 0 else { throw ValidationError("--trace-limit must be 0 or more") }
         guard verifyBudget >= 1 else { throw ValidationError("--verify-budget must be at least 1") }
+        guard maxInputBytes >= 0 else { throw ValidationError("--max-input-bytes must be 0 or more") }
+        guard maxLoadDepth >= 0 else { throw ValidationError("--max-load-depth must be 0 or more") }
     }
 
     func run() throws {
@@ -72,7 +80,7 @@ struct Strategos: ParsableCommand {
             outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
             diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
             json: json, traceFormat: traceFormat)
-        let console = Console(renderer: renderer)
+        let console = Console(renderer: renderer, maximumInputBytes: maxInputBytes)
         var inputs: [Input] = []
         if !expressions.isEmpty {
             inputs.append(.text(SourceFile(name: "<command line>", text: expressions.joined(separator: "\n"))))
@@ -87,6 +95,8 @@ struct Strategos: ParsableCommand {
         let progress = ProgressLine(isTerminal: isatty(STDERR_FILENO) != 0)
         settings.verifyProgress = { progress.update($0) }
         settings.verifyBudget = verifyBudget
+        settings.loader = FileSystemLoader(maximumBytes: maxInputBytes)
+        settings.maximumLoadDepth = maxLoadDepth
         if inputs.isEmpty {
             // No script: a terminal gets the REPL; a pipe or a file (`strategos <
             // file`) is a script, with no prompt, history or readline.

@@ -89,14 +89,21 @@ import Testing
         #expect(result.runs.count == 1)
     }
 
-    @Test(arguments: ["general NAME traitor", "generals A, B, C\ngeneral NAME traitor", "generals A, NAME, C, NAME"])
-    func aMegabyteName(template: String) {
+    @Test(arguments: [("general NAME traitor", 1), ("generals A, B, C\ngeneral NAME traitor", 1), ("generals A, NAME, C, NAME", 2)])
+    func aMegabyteName(template: String, names: Int) {
         let long = String(repeating: "a", count: 1_000_000)
         let result = ScriptHarness.run("run om(1)\n" + template.replacingOccurrences(of: "NAME", with: long))
         #expect(result.outcome == .scriptError)
-        #expect(result.errors.count == 1)
-        #expect(result.runs.count == 1)
+        #expect(result.errors.map(\.message) == Array(repeating: "a name is at most 64 characters long, and this one has 1,000,000", count: names))
+        #expect(result.runs.isEmpty, "a syntax error stops the script before it starts")
         expectTameDiagnostics(result)
+    }
+
+    @Test func theLongestNameIsAName() {
+        let longest = String(repeating: "n", count: Lexer.maximumNameLength)
+        let result = ScriptHarness.run("generals C, \(longest), L2, L3\ngeneral \(longest) traitor\nrun om(1)")
+        #expect(result.outcome == .success, "\(result.rendered)")
+        #expect(result.runs.first?.faulty == [longest])
     }
 
     @Test func aMegabyteLineOfGarbage() {
@@ -159,7 +166,7 @@ import Testing
         let result = ScriptHarness.run("load \"f0.strat\"\nprint \"never\"", settings: ScriptHarness.settings(files: files))
         #expect(result.outcome == .scriptError)
         #expect(result.printed.isEmpty)
-        #expect(result.errors.map(\.message) == ["loads nest more than 64 deep"])
+        #expect(result.errors.map(\.message) == ["loads nest more than 64 deep; raise the limit with --max-load-depth"])
     }
 
     @Test func loadDepthIsASetting() {
@@ -172,7 +179,7 @@ import Testing
         settings.maximumLoadDepth = 10
         let refused = ScriptHarness.run("load \"f0.strat\"", settings: settings)
         #expect(refused.outcome == .scriptError)
-        #expect(refused.errors.map(\.message) == ["loads nest more than 10 deep"])
+        #expect(refused.errors.map(\.message) == ["loads nest more than 10 deep; raise the limit with --max-load-depth"])
     }
 
     @Test func manyLoadsInSequence() {

@@ -63,6 +63,12 @@ extension Diagnostic {
         Diagnostic(.error, "'to' must come before 'in round' and 'about'", at: span)
     }
 
+    static func nameTooLong(length: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error, "a name is at most \(Lexer.maximumNameLength) characters long, and this one has \(grouped(length))",
+            at: span)
+    }
+
     /// A second `to`, `in round` or `about` in one clause: a rule has one of each.
     static func repeatedQualifier(_ qualifier: String, firstAt first: (line: Int, column: Int), at span: SourceSpan)
         -> Diagnostic
@@ -194,7 +200,7 @@ extension Diagnostic {
     }
 
     static func loadTooDeep(_ limit: Int, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "loads nest more than \(limit) deep", at: span)
+        Diagnostic(.error, "loads nest more than \(limit) deep; raise the limit with --max-load-depth", at: span)
     }
 
     static func mNegative(_ m: IntegerLiteral) -> Diagnostic {

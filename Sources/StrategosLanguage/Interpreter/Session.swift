@@ -10,7 +10,8 @@ public struct Session: Sendable {
         public var loader: any SourceLoader = FileSystemLoader()
         /// Asked during long runs; true stops the run at a safe point.
         public var shouldStop: @Sendable () -> Bool = { false }
-        public var maximumLoadDepth = 64
+        public var maximumLoadDepth = Self.defaultMaximumLoadDepth
+        public static let defaultMaximumLoadDepth = 64
         /// Keep every run's trace even when no statement asks for one (a REPL,
         /// `--trace-format`); scripts otherwise keep one only when they look at it.
         public var recordTraces = false

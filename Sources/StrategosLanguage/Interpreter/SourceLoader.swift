@@ -24,12 +24,20 @@ public struct FileSystemLoader: SourceLoader {
     /// The directory relative paths start from; nil is the process's current
     /// directory. File names stay relative, so diagnostics read the same anywhere.
     public var workingDirectory: String?
+    /// A larger script is refused. The size is checked while reading, not
+    /// from the file's metadata, because `/dev/zero` or a pipe has no size and no end.
+    public var maximumBytes: Int
 
-    public init(workingDirectory: String? = nil) {
+    public static let defaultMaximumBytes = 64 << 20
+
+    public init(workingDirectory: String? = nil, maximumBytes: Int = Self.defaultMaximumBytes) {
         self.workingDirectory = workingDirectory
+        self.maximumBytes = maximumBytes
     }
 
     public func load(_ path: String, relativeTo: String?) throws(LoadFailure) -> (file: SourceFile, key: String) {
+        // Resolved, an empty path would name the script's own directory.
+        guard !path.isEmpty else { throw LoadFailure("the path is empty") }
         let resolved = ScriptPath.resolve(path, relativeTo: relativeTo, in: nil)
         let onDisk = ScriptPath.resolve(path, relativeTo: relativeTo, in: workingDirectory)
         var isDirectory: ObjCBool = false
@@ -37,13 +45,34 @@ public struct FileSystemLoader: SourceLoader {
             throw LoadFailure("no such file")
         }
         guard !isDirectory.boolValue else { throw LoadFailure("it is a directory") }
-        guard let data = FileManager.default.contents(atPath: onDisk) else {
+        guard let handle = FileHandle(forReadingAtPath: onDisk) else {
             throw LoadFailure("permission denied or not a readable file")
         }
+        defer { try? handle.close() }
+        let data = try Self.read(handle, maximumBytes: maximumBytes)
         let key = URL(fileURLWithPath: onDisk).standardizedFileURL.resolvingSymlinksInPath().path
         return (SourceFile(name: resolved, text: String(decoding: data, as: UTF8.self)), key)
     }
 
+    /// Everything `handle` holds, or a failure as soon as it holds more than
+    /// `maximumBytes`, so an endless input costs at most that much memory.
+    public static func read(_ handle: FileHandle, maximumBytes: Int) throws(LoadFailure) -> Data {
+        var data = Data()
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw LoadFailure("it could not be read (\(error.localizedDescription))")
+            }
+            guard let chunk, !chunk.isEmpty else { return data }
+            guard data.count + chunk.count <= maximumBytes else {
+                throw LoadFailure(
+                    "it is larger than \(Diagnostic.grouped(maximumBytes)) bytes, the limit for a script; raise it with --max-input-bytes")
+            }
+            data.append(chunk)
+        }
+    }
 }
 
 /// Where a path named in a script points: relative to the directory of the

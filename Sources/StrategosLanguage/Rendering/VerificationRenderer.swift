@@ -21,7 +21,7 @@ public enum VerificationRenderer {
         lines.append(
             report.exhaustive
                 ? "searching all \(count(report.reducedSize)) on every core"
-                : "over the budget: sampling \(count(Double(report.planned))) at random (seeded), then a greedy adversary")
+                : "over the budget of \(count(Double(report.planned))) (--verify-budget): sampling that many at random (seeded), then a greedy adversary")
         return lines.joined(separator: "\n") + "\n"
     }
 

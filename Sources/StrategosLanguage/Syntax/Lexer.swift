@@ -84,12 +84,22 @@ public struct Lexer {
         }
     }
 
+    /// Names are for people to read and type; a longer one is almost surely a
+    /// runaway paste, and refusing it keeps every message that quotes a name short.
+    public static let maximumNameLength = 64
+
     private mutating func lexName() -> Token {
         let start = offset
+        var length = 0
         while let scalar = scalar(at: offset), isNameContinuation(scalar) {
             offset += scalar.length
+            length += 1
         }
-        return Token(.name(text(from: start)), span: SourceSpan(start: start, end: offset))
+        let span = SourceSpan(start: start, end: offset)
+        guard length <= Self.maximumNameLength else {
+            return Token(.invalid(.nameTooLong(length: length, at: span)), span: span)
+        }
+        return Token(.name(text(from: start)), span: span)
     }
 
     private mutating func lexInteger() -> Token {

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Every limit refuses work before doing it, says so in a clear error, and
+/// names the option that raises it.
+@Suite struct LimitTests {
+    @Test func aScriptFileOverTheInputLimit() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let script = try directory.write("run om(1)\n", to: "ten.strat")
+        let refused = try StrategosBinary.run(["--max-input-bytes", "9", script])
+        #expect(refused.status == 66)
+        #expect(refused.stderr == "strategos: cannot read '\(script)': it is larger than 9 bytes, the limit for a script; raise it with --max-input-bytes\n")
+        #expect(refused.stdout.isEmpty)
+        let allowed = try StrategosBinary.run(["--max-input-bytes", "10", script])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    @Test func standardInputOverTheInputLimit() throws {
+        let refused = try StrategosBinary.run(["--max-input-bytes", "100", "-"], input: String(repeating: "# padding\n", count: 11))
+        #expect(refused.status == 66)
+        #expect(refused.stderr.hasPrefix("strategos: cannot read standard input: it is larger than 100 bytes"))
+    }
+
+    /// `/dev/zero` has no size and no end: the limit must stop the reading, not a size check.
+    @Test(.timeLimit(.minutes(1))) func loadingAnEndlessFile() throws {
+        let result = try StrategosBinary.run(["--max-input-bytes", "1000000", "-e", "load \"/dev/zero\""])
+        #expect(result.status == 66)
+        #expect(result.stderr.hasPrefix(
+            "<command line>:1:6: error: cannot read '/dev/zero': it is larger than 1,000,000 bytes, the limit for a script; raise it with --max-input-bytes"))
+    }
+
+    @Test func loadDepth() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        try directory.write("load \"two.strat\"\n", to: "one.strat")
+        try directory.write("load \"three.strat\"\n", to: "two.strat")
+        try directory.write("print \"deepest\"\n", to: "three.strat")
+        let refused = try StrategosBinary.run(["--max-load-depth", "2", "-e", "load \"one.strat\""], directory: directory.path)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("two.strat:1:6: error: loads nest more than 2 deep; raise the limit with --max-load-depth"))
+        let allowed = try StrategosBinary.run(["--max-load-depth", "3", "-e", "load \"one.strat\""], directory: directory.path)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stdout == "deepest\n")
+    }
+
+    @Test func traceLimit() throws {
+        let refused = try StrategosBinary.run(["--trace-limit", "8", "-e", "run om(1); show trace"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("the last run's trace holds 9 messages, more than the 8 a view shows"))
+        #expect(refused.stderr.contains("raise the limit with --trace-limit"))
+        let allowed = try StrategosBinary.run(["--trace-limit", "9", "-e", "run om(1); show trace"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    @Test func verifyBudget() throws {
+        let sampled = try StrategosBinary.run(["--verify-budget", "10", "-e", "generals 4; verify om(1)"])
+        #expect(sampled.status == 0, "\(sampled.stderr)")
+        #expect(sampled.stdout.contains("over the budget of 10 (--verify-budget): sampling that many at random (seeded)"))
+        let exhaustive = try StrategosBinary.run(["-e", "generals 4; verify om(1)"])
+        #expect(exhaustive.stdout.contains("searching all 36"))
+    }
+
+    @Test(arguments: ["--max-input-bytes", "--max-load-depth"])
+    func aNegativeLimitIsAUsageError(option: String) throws {
+        let result = try StrategosBinary.run([option + "=-1", "-e", "run om(1)"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("\(option) must be 0 or more"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+@testable import StrategosLanguage
+
+/// What a script shows when the command line runs it: standard output and
+/// standard error interleaved, as a terminal shows them, without colour.
+struct Transcript {
+    var text: String
+    var outcome: ScriptOutcome
+
+    /// Runs the script at `path`, which, like the paths it loads, is relative to `directory`.
+    static func run(_ path: String, in directory: String, settings: Session.Settings = Session.Settings()) -> Transcript {
+        var settings = settings
+        settings.loader = FileSystemLoader(workingDirectory: directory)
+        do {
+            let loaded = try settings.loader.load(path, relativeTo: nil)
+            return run(loaded.file, key: loaded.key, settings: settings)
+        } catch {
+            return Transcript(text: "cannot read \(path): \(error.reason)", outcome: .unreadableInput)
+        }
+    }
+
+    static func run(_ file: SourceFile, key: String? = nil, settings: Session.Settings) -> Transcript {
+        struct Recorder: EventSink {
+            let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false)
+            var text = ""
+            mutating func receive(_ event: Event) {
+                text += renderer.render(event).text
+            }
+        }
+        var session = Session(settings: settings)
+        var recorder = Recorder()
+        let outcome = session.run(file, key: key, into: &recorder)
+        return Transcript(text: recorder.text, outcome: outcome)
+    }
+}
+
+/// A checked-in expected output. `STRATEGOS_UPDATE_GOLDEN=1` rewrites it from
+/// the actual output instead, to be reviewed with `git diff`.
+enum GoldenFile {
+    static var updating: Bool {
+        ProcessInfo.processInfo.environment["STRATEGOS_UPDATE_GOLDEN"] == "1"
+    }
+
+    /// The expected text at `url` (after rewriting it when updating), or nil if there is none.
+    static func expected(at url: URL, actual: String) -> String? {
+        if updating {
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+}
