@@ -39,6 +39,12 @@ public struct REPL {
             source.update(CompletionContext(scenario: session.scenario, pendingEntry: pending.joined(separator: "\n")))
             switch source.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
             case .endOfInput:
+                // Ctrl-D at `...>` ends the entry as it is, as a blank line
+                // does, so what was typed is reported rather than lost.
+                if !pending.isEmpty {
+                    let file = nextEntry(pending.joined(separator: "\n"))
+                    submit(Parser.parse(file), in: file, source: &source)
+                }
                 return
             case .interrupted:
                 pending = []
@@ -53,16 +59,25 @@ public struct REPL {
                 let isBlank = line.allSatisfy(\.isWhitespace)
                 if pending.isEmpty, isBlank { continue }
                 pending.append(line)
-                let text = pending.joined(separator: "\n")
-                let file = SourceFile(name: "<repl:\(entryCount + 1)>", text: text)
+                let file = nextEntry(pending.joined(separator: "\n"))
                 let parsed = Parser.parse(file)
                 if parsed.isIncomplete, !isBlank { continue }
                 pending = []
-                entryCount += 1
-                source.remember(trimmed(text))
-                evaluate(parsed, in: file)
+                submit(parsed, in: file, source: &source)
             }
         }
+    }
+
+    /// The text of the entry being read, named as diagnostics will show it.
+    private func nextEntry(_ text: String) -> SourceFile {
+        SourceFile(name: "<repl:\(entryCount + 1)>", text: text)
+    }
+
+    /// Counts, remembers and runs one complete entry (or one given up as incomplete).
+    private mutating func submit(_ parsed: ParseResult, in file: SourceFile, source: inout some LineSource) {
+        entryCount += 1
+        source.remember(trimmed(file.text))
+        evaluate(parsed, in: file)
     }
 
     /// Runs one parsed entry, or reports its syntax errors.

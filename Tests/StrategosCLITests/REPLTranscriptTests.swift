@@ -70,6 +70,22 @@ import Testing
         #expect(harness.repl.entryCount == 2)
     }
 
+    @Test func endOfInputAtTheContinuationPromptReportsThePendingEntry() {
+        let harness = REPLHarness([.line("generals 4"), .line("general L3 traitor lies 0 to L1,"), .endOfInput])
+        #expect(
+            harness.transcript == """
+                strategos> generals 4
+                strategos> general L3 traitor lies 0 to L1,
+                      ...> 
+                <repl:2>:1:33: error: expected a name after ',', found end of input
+                 1 | general L3 traitor lies 0 to L1,
+                   |                                 ^
+
+                """)
+        #expect(harness.source.remembered == ["generals 4", "general L3 traitor lies 0 to L1,"])
+        #expect(harness.repl.entryCount == 2)
+    }
+
     @Test func ctrlCAtThePromptDiscardsThePendingEntry() {
         let harness = REPLHarness([.line("general L3 traitor lies 0 to L1,"), .interrupted, .line(":army")])
         #expect(
