@@ -10,7 +10,7 @@ import Testing
         let completer = Completer(context: context) { directory in
             switch directory {
             case "": [.init("examples", isDirectory: true), .init("a.strat", isDirectory: false), .init("notes.txt", isDirectory: false), .init(".hidden.strat", isDirectory: false)]
-            case "examples/": [.init("tour.strat", isDirectory: false), .init("three-generals.strat", isDirectory: false)]
+            case "examples/": [.init("tour.strat", isDirectory: false), .init("06-three-generals-fig1-fig2.strat", isDirectory: false), .init("07-fig3-lying-lieutenant.strat", isDirectory: false)]
             default: []
             }
         }
@@ -79,7 +79,8 @@ import Testing
         ("run om(1) # gen", []),
         ("print \"gen", []),
         ("load \"", ["a.strat", "examples/"]),
-        ("load \"examples/t", ["examples/three-generals.strat", "examples/tour.strat"]),
+        ("load \"examples/t", ["examples/tour.strat"]),
+        ("load \"examples/0", ["examples/06-three-generals-fig1-fig2.strat", "examples/07-fig3-lying-lieutenant.strat"]),
         ("load \"n", ["notes.txt"]),
         ("load \".", [".hidden.strat"]),
         (":", [":help", ":load", ":save", ":reset", ":army", ":quit"]),

@@ -6,52 +6,87 @@ import Testing
 /// and standard error interleaved, as a terminal shows them, without colour) is
 /// compared with the checked-in `examples/NAME.out`. After reviewing a change,
 /// regenerate with `STRATEGOS_UPDATE_GOLDEN=1 swift test --filter ExampleGoldenTests`.
+///
+/// The numbered scripts are a course that teachers hand out, so the suite also
+/// holds them to the shape of a lesson: numbered in order, each opening with
+/// what to look at and what to change, each listed in `examples/README.md`.
 @Suite struct ExampleGoldenTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = repository.appendingPathComponent("examples").path
 
-    static var examples: [String] {
-        let directory = repository.appendingPathComponent("examples").path
+    static func names(endingWith suffix: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".strat") }.sorted()
+        return names.filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
+    static var examples: [String] { names(endingWith: ".strat") }
+
+    /// The numbered lessons, in the order they are taught.
+    static var lessons: [String] { examples.filter { $0.first?.isNumber == true } }
+
+    static func transcript(of name: String) -> Transcript {
+        Transcript.run("examples/" + name, in: repository.path)
+    }
+
+    static func text(of name: String) -> String {
+        (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? ""
     }
 
     @Test func thereAreExamples() {
-        #expect(Self.examples.count >= 5)
+        #expect(Self.lessons.count >= 16)
         #expect(Self.examples.contains("tour.strat"))
+        #expect(Self.examples == Self.lessons + ["tour.strat"], "besides the tour, every example is a numbered lesson")
     }
 
     @Test(arguments: examples)
-    func exampleMatchesItsGoldenOutput(_ name: String) throws {
-        let transcript = Self.transcript(of: "examples/" + name)
+    func exampleMatchesItsGoldenOutput(_ name: String) {
+        let transcript = Self.transcript(of: name)
         #expect(transcript.outcome == .success, "every example must run with all its expectations met")
-        let golden = Self.repository.appendingPathComponent("examples/" + name.replacingOccurrences(of: ".strat", with: ".out"))
-        if ProcessInfo.processInfo.environment["STRATEGOS_UPDATE_GOLDEN"] == "1" {
-            try transcript.text.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let golden = URL(fileURLWithPath: Self.directory + "/" + name.dropLast(".strat".count) + ".out")
+        let expected = GoldenFile.expected(at: golden, actual: transcript.text)
+        #expect(expected != nil, "examples/\(name) has no golden output; make it with STRATEGOS_UPDATE_GOLDEN=1 and read it")
         #expect(transcript.text == expected)
     }
 
-    /// Runs a script the way the command line does and records what it shows.
-    static func transcript(of path: String) -> (text: String, outcome: ScriptOutcome) {
-        struct Recorder: EventSink {
-            let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false)
-            var text = ""
-            mutating func receive(_ event: Event) {
-                text += renderer.render(event).text
-            }
+    /// A golden output whose script was renamed or removed would otherwise linger unchecked.
+    @Test func everyGoldenOutputHasAScript() {
+        for golden in Self.names(endingWith: ".out") {
+            #expect(Self.examples.contains(golden.dropLast(".out".count) + ".strat"), "examples/\(golden) has no script")
         }
-        var settings = Session.Settings()
-        settings.loader = FileSystemLoader(workingDirectory: repository.path)
-        var session = Session(settings: settings)
-        var recorder = Recorder()
-        do {
-            let loaded = try settings.loader.load(path, relativeTo: nil)
-            let outcome = session.run(loaded.file, key: loaded.key, into: &recorder)
-            return (recorder.text, outcome)
-        } catch {
-            return ("cannot read \(path): \(error.reason)", .unreadableInput)
+    }
+
+    /// A student who runs a lesson twice must see the same thing: seeded
+    /// randomness, verify's parallel search and SM's keys may not leak into the output.
+    @Test(arguments: examples)
+    func exampleRunsTheSameTwice(_ name: String) {
+        #expect(Self.transcript(of: name).text == Self.transcript(of: name).text)
+    }
+
+    @Test func lessonsAreNumberedOneByOne() {
+        for (index, name) in Self.lessons.enumerated() {
+            let prefix = String(format: "%02d-", index + 1)
+            #expect(name.hasPrefix(prefix), "lesson \(index + 1) is \(name), expected a name starting \(prefix)")
+            let words = name.dropFirst(prefix.count).dropLast(".strat".count)
+            #expect(words.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(name) is not kebab-case")
         }
+    }
+
+    /// Each lesson opens with comment lines that say what it shows, what to
+    /// look at in the output, and one line to change to see it break or recover.
+    @Test(arguments: lessons)
+    func lessonOpensWithWhatToLookAtAndWhatToChange(_ name: String) {
+        let opening = Self.text(of: name).split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { $0.hasPrefix("#") }
+        #expect(opening.count >= 3, "\(name) opens with no comment")
+        #expect(opening.contains { $0.hasPrefix("# Look at:") }, "\(name) does not say what to look at")
+        #expect(opening.contains { $0.hasPrefix("# Change: ") && $0.contains("→") }, "\(name) has no `# Change: … → …` line")
+    }
+
+    @Test func theExamplesReadmeRunsEveryExampleInOrder() {
+        let readme = Self.text(of: "README.md")
+        let commands = readme.components(separatedBy: "swift run strategos examples/").dropFirst()
+            .map { String($0.prefix { $0 != "`" }) }
+        #expect(commands == ["tour.strat"] + Self.lessons)
     }
 }
