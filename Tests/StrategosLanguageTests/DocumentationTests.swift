@@ -2,8 +2,12 @@ import Foundation
 import Testing
 @testable import StrategosLanguage
 
-/// The examples the documentation shows must parse, so the docs cannot drift
-/// from the language.
+/// The examples the documentation shows must run as it says, so the docs
+/// cannot drift from the language. In grammar.md and the README's language
+/// section every fenced block says what it is: ```strat runs without an error,
+/// ```strat fails runs and reports exactly the ```text block that follows it,
+/// ```ebnf and ```text are read, not run. Every example in grammar.md's tables
+/// of statements runs too, after what it needs to make sense (`context(for:)`).
 @Suite struct DocumentationTests {
     static func read(_ name: String) throws -> String {
         try String(contentsOf: ExampleGoldenTests.repository.appendingPathComponent(name), encoding: .utf8)
@@ -22,6 +26,66 @@ import Testing
         }
     }
 
+    /// A fenced block of a Markdown file: its info string and its text.
+    struct Block: CustomTestStringConvertible, Sendable {
+        var file: String
+        var line: Int
+        var info: String
+        var text: String
+        var testDescription: String { "\(file):\(line) ```\(info)" }
+    }
+
+    static func blocks(in text: String, file: String, firstLine: Int = 1) -> [Block] {
+        var blocks: [Block] = []
+        var open: (line: Int, info: String, lines: [Substring])?
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("```") {
+                if let block = open {
+                    blocks.append(Block(file: file, line: block.line, info: block.info, text: block.lines.joined(separator: "\n") + "\n"))
+                    open = nil
+                } else {
+                    open = (firstLine + offset, line.dropFirst(3).trimmingCharacters(in: .whitespaces), [])
+                }
+            } else {
+                open?.lines.append(line)
+            }
+        }
+        return blocks
+    }
+
+    /// The blocks that must say what they are: all of grammar.md's, and those of
+    /// the README's language section (up to the next section).
+    static var checkedBlocks: [Block] {
+        let grammar = (try? read("grammar.md")) ?? ""
+        let readme = (try? read("README.md")) ?? ""
+        guard let start = readme.range(of: "## The language\n") else { return blocks(in: grammar, file: "grammar.md") }
+        let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)?.lowerBound ?? readme.endIndex
+        let firstLine = readme[..<start.lowerBound].filter { $0 == "\n" }.count + 1
+        return blocks(in: grammar, file: "grammar.md") + blocks(in: String(readme[start.lowerBound..<end]), file: "README.md", firstLine: firstLine)
+    }
+
+    /// A session whose `load` finds `other.strat` and whose files stay in memory.
+    static var settings: Session.Settings {
+        var settings = ScriptHarness.settings(files: ["other.strat": "print \"loaded\"\n"])
+        settings.writer = ExportTests.MemoryWriter()
+        return settings
+    }
+
+    /// What a table example needs to have happened before it runs: the run it
+    /// looks at (the paper's Fig. 3, or Fig. 1 for a violation), or the army or
+    /// setting it needs; nothing for the rest, which stand alone.
+    static func context(for example: String) -> String {
+        let fig3 = "generals 4; general L3 traitor lies retreat to L1 and hold to L2; run om(1)"
+        return switch example.split(separator: " ").first {
+        case _ where example == "expect violation": "generals 3; general L2 traitor lies retreat; run om(1)"
+        case _ where example == "show table": "run twogenerals(2)"
+        case "expect", "show", "export": fig3
+        case "commander": "generals A, B, C, D"
+        case "estimate": "loss 30%"
+        default: ""
+        }
+    }
+
     @Test func grammarHasAnExampleForEveryStatement() {
         let examples = Self.grammarExamples
         #expect(examples.count >= 40)
@@ -31,19 +95,43 @@ import Testing
     }
 
     @Test(arguments: grammarExamples)
-    func grammarExampleParses(_ example: String) {
-        let result = Parser.parse(SourceFile(name: "grammar.md", text: example))
-        #expect(result.diagnostics.isEmpty, "\(example): \(result.diagnostics.map(\.message))")
+    func grammarExampleRuns(_ example: String) {
+        let result = ScriptHarness.run(Self.context(for: example) + "\n" + example, name: "grammar.md", settings: Self.settings)
+        #expect(result.renderedErrors == [], "\(example)")
+        #expect(result.outcome == .success, "\(example)")
     }
 
-    @Test func theReadmeLanguageSummaryParses() throws {
-        let readme = try Self.read("README.md")
-        let section = try #require(readme.range(of: "## The language"))
-        let start = try #require(readme.range(of: "```\n", range: section.upperBound..<readme.endIndex))
-        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
-        let block = String(readme[start.upperBound..<end.lowerBound])
-        let result = Parser.parse(SourceFile(name: "README.md", text: block))
-        #expect(result.diagnostics.map(\.message) == [])
-        #expect(result.program.statements.count >= 20)
+    @Test func everyBlockSaysWhatItIs() {
+        let blocks = Self.checkedBlocks
+        #expect(blocks.contains { $0.file == "README.md" && $0.info == "strat" })
+        #expect(blocks.contains { $0.file == "grammar.md" && $0.info == "strat fails" })
+        for block in blocks {
+            #expect(["strat", "strat fails", "ebnf", "text"].contains(block.info), "\(block.testDescription): an unknown or missing info string")
+        }
+    }
+
+    @Test(arguments: checkedBlocks.filter { $0.info == "strat" })
+    func scriptBlockRuns(_ block: Block) {
+        let result = ScriptHarness.run(block.text, name: block.file, settings: Self.settings)
+        #expect(result.renderedErrors == [])
+        #expect(result.outcome == .success)
+    }
+
+    @Test func theReadmeLanguageSummaryShowsMostStatements() throws {
+        let summary = try #require(Self.checkedBlocks.first { $0.file == "README.md" && $0.info == "strat" })
+        #expect(Parser.parse(SourceFile(name: "README.md", text: summary.text)).program.statements.count >= 20)
+    }
+
+    /// The reader sees the script and, in the block after it, what it reports.
+    @Test(arguments: checkedBlocks.enumerated().filter { $0.element.info == "strat fails" }.map(\.offset))
+    func failingBlockReportsWhatTheNextBlockShows(_ index: Int) throws {
+        let blocks = Self.checkedBlocks
+        let block = blocks[index]
+        let shown = try #require(blocks.dropFirst(index + 1).first, "\(block.testDescription) is not followed by its report")
+        #expect(shown.info == "text")
+        let name = "scenario.strat"
+        let result = ScriptHarness.run(block.text, name: name, settings: Self.settings)
+        #expect(result.outcome != .success)
+        #expect(result.renderedErrors.joined() == shown.text)
     }
 }
