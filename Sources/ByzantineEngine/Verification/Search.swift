@@ -59,7 +59,7 @@ struct Search {
         count: Int, shouldStop: () -> Bool, make: @escaping @Sendable (Int) -> Assignment,
         checker: @escaping @Sendable () -> (Assignment) -> Bool
     ) throws(EngineError) -> Assignment? {
-        let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        let workers = Parallel.width
         var start = 0
         while start < count {
             if shouldStop() {
@@ -67,17 +67,10 @@ struct Search {
                 return nil
             }
             let chunks = stride(from: start, to: min(count, start + workers * Self.chunk), by: Self.chunk).map { $0 }
-            var firsts = [Int?](repeating: nil, count: chunks.count)
-            firsts.withUnsafeMutableBufferPointer { results in
-                let slots = Slots(results)
-                DispatchQueue.concurrentPerform(iterations: chunks.count) { task in
-                    let begin = chunks[task]
-                    let check = checker()
-                    for index in begin..<min(begin + Self.chunk, count) where check(make(index)) {
-                        slots.set(task, index)
-                        return
-                    }
-                }
+            let firsts = Parallel.map(chunks.count) { task -> Int? in
+                let begin = chunks[task]
+                let check = checker()
+                return (begin..<min(begin + Self.chunk, count)).first { check(make($0)) }
             }
             let end = min(count, start + workers * Self.chunk)
             if let first = firsts.compactMap({ $0 }).min() {
@@ -195,20 +188,6 @@ struct Evaluator: Sendable {
 
     static func violates(_ outcome: Outcome) -> Bool {
         !outcome.agreement || !outcome.validity
-    }
-}
-
-/// One result slot per parallel task. Each task writes only its own slot and
-/// the buffer outlives `concurrentPerform`, so sharing it is safe.
-private struct Slots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Int?>
-
-    init(_ buffer: UnsafeMutableBufferPointer<Int?>) {
-        self.buffer = buffer
-    }
-
-    func set(_ slot: Int, _ value: Int) {
-        buffer[slot] = value
     }
 }
 
