@@ -67,7 +67,7 @@ import Testing
     /// A session whose `load` finds `other.strat` and whose files stay in memory.
     static var settings: Session.Settings {
         var settings = ScriptHarness.settings(files: ["other.strat": "print \"loaded\"\n"])
-        settings.writer = ExportTests.MemoryWriter()
+        settings.writer = MemoryWriter()
         return settings
     }
 

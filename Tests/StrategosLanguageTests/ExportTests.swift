@@ -7,18 +7,6 @@ import Testing
 /// Graphviz (`.ci/setup` installs it). Regenerate the golden files after review
 /// with `STRATEGOS_UPDATE_GOLDEN=1 swift test --filter ExportTests`.
 @Suite struct ExportTests {
-    /// Keeps what `export` writes in memory.
-    final class MemoryWriter: FileWriter, @unchecked Sendable {
-        private let lock = NSLock()
-        private var storage: [String: String] = [:]
-        var files: [String: String] { lock.withLock { storage } }
-
-        func write(_ text: String, to path: String, relativeTo script: String?) throws(LoadFailure) {
-            guard !path.hasPrefix("/unwritable/") else { throw LoadFailure("no such directory") }
-            lock.withLock { storage[path] = text }
-        }
-    }
-
     static let fig3 = """
         generals 4
         general L3 traitor lies retreat to L1 and hold to L2
@@ -45,11 +33,9 @@ import Testing
         #expect(result.outcome == .success)
         #expect(result.printed.contains { $0.hasPrefix("exported") && $0.contains(name) })
         let text = try #require(files[name])
-        let url = Self.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["STRATEGOS_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOf: url, encoding: .utf8)))
+        let expected = GoldenFile.expected(at: Self.golden.appendingPathComponent(name), actual: text)
+        #expect(expected != nil, "\(name) has no golden file; make it with STRATEGOS_UPDATE_GOLDEN=1 and read it")
+        #expect(text == expected)
     }
 
     @Test(arguments: ["fig3.dot", "fig3-tree-L1.dot"])

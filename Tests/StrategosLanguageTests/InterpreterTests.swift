@@ -325,6 +325,7 @@ import Testing
          "expected consensus, but IC2 (validity) failed: the loyal commander ordered attack and L1 decided retreat"),
         (validityBroken, "violation", nil),
         (validityBroken, "L1 decides retreat", nil),
+        (validityBroken, "L1, L2 decide retreat", "expected L1, L2 to decide retreat, but L2 is faulty in the last run and decides nothing"),
         (agreementBroken, "agreement",
          "expected agreement (IC1), but the loyal lieutenants decided differently: L1 attack, L2 retreat, L3 retreat"),
         (agreementBroken, "validity", nil),

@@ -249,14 +249,6 @@ struct SemanticCase: Sendable, CustomTestStringConvertible {
 
             """),
         SemanticCase(
-            "expectOnAFaultyGeneral", "general L3 traitor\nrun om(1)\nexpect L3 decides attack",
-            """
-            test.strat:3:8: error: L3 is faulty in the last run; only loyal lieutenants decide
-             3 | expect L3 decides attack
-               |        ^~
-
-            """),
-        SemanticCase(
             "expectOnAnUnknownGeneral", "run om(1)\nexpect L1, L9 decide attack",
             """
             test.strat:2:12: error: no general named L9; the army is C, L1, L2, L3; did you mean L1?

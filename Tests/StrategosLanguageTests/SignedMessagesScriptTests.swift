@@ -282,8 +282,8 @@ import Testing
 
     @Test func aFaultyLieutenantDoesNotDecideInSMEither() {
         let result = ScriptHarness.run(Self.lyingLieutenant + "; expect L2 decides attack")
-        #expect(result.outcome == .scriptError)
-        #expect(result.errors.count == 1)
+        #expect(result.outcome == .expectationFailed)
+        #expect(result.errors.map(\.message) == ["expectation failed: expected L2 to decide attack, but L2 is faulty in the last run and decides nothing"])
     }
 
     // MARK: - Warnings and errors

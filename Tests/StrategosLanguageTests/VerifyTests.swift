@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func saveWritesTheCounterexample() throws {
-        let writer = ExportTests.MemoryWriter()
+        let writer = MemoryWriter()
         let (result, report) = Self.verify("generals 3\nverify om(1) save \"attack.strat\"", writer: writer)
         #expect(result.outcome == .success)
         #expect(writer.files["attack.strat"] == report?.counterexample)

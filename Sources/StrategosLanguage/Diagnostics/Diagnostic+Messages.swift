@@ -173,10 +173,6 @@ extension Diagnostic {
         Diagnostic(.error, "expectation failed: \(message)", at: span)
     }
 
-    static func faultyDoesNotDecide(_ name: Name) -> Diagnostic {
-        Diagnostic(.error, "\(shown(name.text)) is faulty in the last run; only loyal lieutenants decide", at: name.span)
-    }
-
     static func internalError(_ detail: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "internal error: \(detail); please report it", at: span)
     }

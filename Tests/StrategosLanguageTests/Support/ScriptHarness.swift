@@ -120,3 +120,15 @@ struct TemporaryDirectory {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+/// A `FileWriter` that keeps what `export` writes; paths under `/unwritable/` fail.
+final class MemoryWriter: FileWriter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: String] = [:]
+    var files: [String: String] { lock.withLock { storage } }
+
+    func write(_ text: String, to path: String, relativeTo script: String?) throws(LoadFailure) {
+        guard !path.hasPrefix("/unwritable/") else { throw LoadFailure("no such directory") }
+        lock.withLock { storage[path] = text }
+    }
+}
