@@ -15,8 +15,8 @@ public enum DiagnosticRenderer {
         let style = Style(isEnabled: color)
         let location = file.location(of: diagnostic.span.start)
         let header =
-            style.bold("\(file.name):\(location.line):\(location.column):") + " "
-            + style.severity(diagnostic.severity) + " " + style.bold(diagnostic.message)
+            style.bold(printable("\(file.name):\(location.line):\(location.column):")) + " "
+            + style.severity(diagnostic.severity) + " " + style.bold(printable(diagnostic.message))
         let excerpt = Excerpt(of: diagnostic.span, onLine: location.line, in: file)
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
@@ -24,6 +24,18 @@ public enum DiagnosticRenderer {
         let caret = "^" + String(repeating: "~", count: excerpt.underlineWidth - 1)
         let caretLine = " \(gutter) | " + String(repeating: " ", count: excerpt.caretColumn) + style.caret(caret)
         return header + "\n" + sourceLine + "\n" + caretLine + "\n"
+    }
+
+    /// Text that may come from a script (a message quotes a string, a header
+    /// names a loaded path) with its control characters as U+FFFD, as in the
+    /// source line, so it cannot drive the terminal.
+    private static func printable(_ text: String) -> String {
+        String(text.map { isControl($0) ? "\u{FFFD}" : $0 })
+    }
+
+    private static func isControl(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return ascii < UInt8(ascii: " ") || ascii == 0x7F
     }
 
     /// ANSI styling, or none at all when color is off.
@@ -100,7 +112,7 @@ public enum DiagnosticRenderer {
             for character in String(decoding: bytes, as: UTF8.self) {
                 if character == "\t" {
                     characters += [" ", " ", " ", " "]
-                } else if let ascii = character.asciiValue, ascii < UInt8(ascii: " ") || ascii == 0x7F {
+                } else if DiagnosticRenderer.isControl(character) {
                     characters.append("\u{FFFD}")
                 } else {
                     characters.append(character)

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import StrategosLanguage
+
+/// What the fuzz targets in `Fuzz/` found, each as the smallest script that
+/// showed it, now ending in a clean result or diagnostic.
+@Suite(.timeLimit(.minutes(1))) struct FuzzRegressionTests {
+    /// Whether a rendered diagnostic could drive a terminal: a control
+    /// character other than its line breaks.
+    private func carriesControlCharacters(_ rendered: String) -> Bool {
+        rendered.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }
+    }
+
+    /// A string literal may hold raw control bytes; the message that names it
+    /// as the token found shows them as U+FFFD, like the source line below it.
+    @Test func aStringOfControlBytesInAMessage() {
+        let result = ScriptHarness.run("\"a\u{1C}\u{0}\u{1B}[31m\"")
+        #expect(result.outcome == .scriptError)
+        #expect(result.errors.count == 1)
+        #expect(result.rendered.first?.hasPrefix("test.strat:1:1: error: expected a statement, found string \"a\u{FFFD}\u{FFFD}\u{FFFD}[31m\"\n") == true, "\(result.rendered)")
+        #expect(!result.rendered.contains(where: carriesControlCharacters))
+    }
+
+    /// A path is a string too: `cannot read '…'` and the name of a loaded
+    /// file in its diagnostics' header.
+    @Test func aPathOfControlBytesInAMessage() {
+        let missing = ScriptHarness.run("load \"\u{1B}]0;title\u{7}\"")
+        #expect(missing.outcome == .unreadableInput)
+        #expect(missing.rendered.count == 1)
+        #expect(!missing.rendered.contains(where: carriesControlCharacters), "\(missing.rendered)")
+
+        let loaded = ScriptHarness.run(
+            "load \"\u{1B}[2J.strat\"", settings: ScriptHarness.settings(files: ["\u{1B}[2J.strat": "run om(-1)"]))
+        #expect(loaded.outcome == .scriptError)
+        #expect(loaded.rendered.first?.hasPrefix("\u{FFFD}[2J.strat:1:8: error: ") == true, "\(loaded.rendered)")
+        #expect(!loaded.rendered.contains(where: carriesControlCharacters))
+    }
+}
