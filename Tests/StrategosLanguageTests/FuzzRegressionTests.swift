@@ -35,4 +35,31 @@ import Testing
         #expect(loaded.rendered.first?.hasPrefix("\u{FFFD}[2J.strat:1:8: error: ") == true, "\(loaded.rendered)")
         #expect(!loaded.rendered.contains(where: carriesControlCharacters))
     }
+
+    /// Beyond the budget, `verify` samples and then runs a greedy adversary;
+    /// the adversary tried 16 changes per variable per pass, thousands of runs
+    /// past a budget of 100 (ten minutes for `generals 30; verify sm(3) with
+    /// 10 traitors`). Now it gets the sample's share of the budget.
+    @Test func theGreedyAdversaryKeepsToTheBudget() throws {
+        let (result, report) = VerifyTests.verify("generals 10\nverify om(3)", budget: 100)
+        #expect(result.outcome == .success)
+        let found = try #require(report)
+        #expect(!found.exhaustive)
+        #expect(found.holds)
+        #expect(found.checked <= 2 * 100, "checked \(found.checked) strategies on a budget of 100")
+    }
+
+    /// The greedy adversary asks whether to stop, like the sample before it:
+    /// Ctrl-C during it ended nothing until it was done.
+    @Test func theGreedyAdversaryStops() {
+        var settings = Session.Settings()
+        settings.verifyBudget = 100
+        // The two statements ask, then the first placement's sample (16
+        // strategies, one wave) asks once; the adversary asks next.
+        let stop = VerifyTests.StopAfter(3)
+        settings.shouldStop = { stop.ask() }
+        let result = ScriptHarness.run("generals 10\nverify om(3)", settings: settings)
+        #expect(result.outcome == .interrupted)
+        #expect(result.errors.map(\.message) == ["interrupted after checking 16 strategies, with no violation among them"])
+    }
 }

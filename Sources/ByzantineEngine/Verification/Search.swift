@@ -50,7 +50,7 @@ struct Search {
             evaluator.checker()
         }
         if let sampled { return sampled }
-        return wasInterrupted ? nil : greedy(space, seed: seed)
+        return wasInterrupted ? nil : greedy(space, seed: seed, tries: share, shouldStop: shouldStop)
     }
 
     /// Splits `0..<count` into chunks, runs a wave of chunks on every core at a
@@ -86,21 +86,23 @@ struct Search {
 
     /// Coordinate ascent from a seeded start: set each message in turn to the
     /// value that most splits the loyal lieutenants (or turns them from the
-    /// order), until a violation or a pass that changes nothing.
-    private mutating func greedy(_ space: StrategySpace, seed: UInt64) -> Assignment? {
+    /// order), until a violation, a pass that changes nothing, or `tries`
+    /// strategies scored: the sample's share of the budget again.
+    private mutating func greedy(_ space: StrategySpace, seed: UInt64, tries: Int, shouldStop: () -> Bool) -> Assignment? {
         var state = SplitMix64.mix(seed ^ 0xA5A5_A5A5)
         var current: Assignment = space.variables.map { _ in
             state = SplitMix64.mix(state)
             return Int(state % UInt64(space.choices.count))
         }
-        var best = score(current, in: space)
+        let limit = checked + tries
+        guard var best = score(current, in: space, upTo: limit, shouldStop: shouldStop) else { return nil }
         for _ in 0..<8 {
             var improved = false
             for variable in space.variables.indices {
                 for choice in space.choices.indices where choice != current[variable] {
                     var candidate = current
                     candidate[variable] = choice
-                    let value = score(candidate, in: space)
+                    guard let value = score(candidate, in: space, upTo: limit, shouldStop: shouldStop) else { return nil }
                     if value > best {
                         best = value
                         current = candidate
@@ -116,8 +118,14 @@ struct Search {
 
     /// How far a strategy pushes the loyal lieutenants apart: infinity for a
     /// violation, else the lieutenants off the most common decision plus, with
-    /// a loyal commander, those not deciding its order.
-    private mutating func score(_ assignment: Assignment, in space: StrategySpace) -> Double {
+    /// a loyal commander, those not deciding its order. Nil, unscored, once
+    /// `limit` strategies are checked in all or when asked to stop.
+    private mutating func score(_ assignment: Assignment, in space: StrategySpace, upTo limit: Int, shouldStop: () -> Bool) -> Double? {
+        guard checked < limit else { return nil }
+        if shouldStop() {
+            wasInterrupted = true
+            return nil
+        }
         checked += 1
         guard let outcome = Evaluator(request: request, space: space).outcome(assignment) else { return -1 }
         if Evaluator.violates(outcome) { return .infinity }
