@@ -7,11 +7,15 @@ import StrategosLanguage
 public func interpreterTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     var settings = Session.Settings()
-    // Small enough that every input ends well within a second under the sanitizers.
+    // Small enough that most inputs end well within a second under the sanitizers.
     settings.messageLimit = 200_000
     settings.traceLimit = 500
-    settings.verifyBudget = 2_000
+    settings.verifyBudget = 200
     settings.maximumLoadDepth = 4
+    // A script of many such statements can still take long: a Ctrl-C after a
+    // second stops it. Whatever does not listen runs into libFuzzer's -timeout.
+    let deadline = ContinuousClock.now + .seconds(1)
+    settings.shouldStop = { ContinuousClock.now >= deadline }
     settings.loader = InputLoader(text: text)
     settings.writer = DiscardingWriter()
     var session = Session(settings: settings)
