@@ -177,4 +177,21 @@ import Testing
         #expect(result.outcome == .interrupted)
         #expect(result.errors.map(\.message) == ["interrupted after checking 0 strategies, with no violation among them"])
     }
+
+    /// `generals 12; verify om(4) with 11 traitors` has more strategies than a
+    /// Double holds; printing the size once looped for ever.
+    @Test func aSpaceTooLargeForADoubleIsPrintedAsSuch() {
+        let report = VerificationReport(
+            algorithm: .om, m: 4, generals: ["C", "L1", "L2"], commander: "C", order: "attack", defaultValue: "retreat",
+            traitors: 11, values: ["attack", "retreat", "hold"], mayStaySilent: false, holds: true, exhaustive: false,
+            interrupted: false, fullSize: .infinity, reducedSize: .infinity, checked: 1, planned: 1, counterexample: nil,
+            breaksAgreement: false, breaksValidity: false, savedTo: nil)
+        let plan = VerificationRenderer.plan(report, style: TextStyle(color: false))
+        #expect(plan.contains("space: more than 1e308 strategies"))
+        #expect(plan.contains("; more than 1e308 with loyal lieutenants taken as interchangeable"))
+        #expect(VerificationRenderer.verdict(report, style: TextStyle(color: false)).contains("this is a sample of more than 1e308, not a proof"))
+        let json = VerificationRenderer.json(report)
+        #expect(json.contains("\"strategies\":null"))
+        #expect(json.contains("\"reduced\":null"))
+    }
 }

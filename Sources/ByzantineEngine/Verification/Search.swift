@@ -10,13 +10,19 @@ struct Search {
     private(set) var checked = 0
     private(set) var wasInterrupted = false
 
-    /// Strategies per parallel task: enough to make a task worth starting.
-    private static let chunk = 2_048
+    /// Strategies per parallel task: enough to make a task worth starting, and
+    /// few enough that a wave of them (the time between two looks at
+    /// `shouldStop`) sends about `messagesPerChunk` messages, a fraction of a second.
+    private let chunk: Int
+    private static let largestChunk = 2_048
+    private static let messagesPerChunk = 4_000_000
 
     init(request: VerificationRequest, planned: Int, progress: @escaping (VerificationProgress) -> Void) {
         self.request = request
         self.planned = planned
         self.progress = progress
+        let messagesPerRun = max(request.algorithm.messageBound(request.problem([:]), m: request.m) ?? Verifier.largestRun, 1)
+        chunk = min(Self.largestChunk, max(1, Self.messagesPerChunk / messagesPerRun))
     }
 
     /// An assignment: the index of each variable's choice.
@@ -60,19 +66,20 @@ struct Search {
         checker: @escaping @Sendable () -> (Assignment) -> Bool
     ) throws(EngineError) -> Assignment? {
         let workers = Parallel.width
+        let chunk = self.chunk
         var start = 0
         while start < count {
             if shouldStop() {
                 wasInterrupted = true
                 return nil
             }
-            let chunks = stride(from: start, to: min(count, start + workers * Self.chunk), by: Self.chunk).map { $0 }
+            let chunks = stride(from: start, to: min(count, start + workers * chunk), by: chunk).map { $0 }
             let firsts = Parallel.map(chunks.count) { task -> Int? in
                 let begin = chunks[task]
                 let check = checker()
-                return (begin..<min(begin + Self.chunk, count)).first { check(make($0)) }
+                return (begin..<min(begin + chunk, count)).first { check(make($0)) }
             }
-            let end = min(count, start + workers * Self.chunk)
+            let end = min(count, start + workers * chunk)
             if let first = firsts.compactMap({ $0 }).min() {
                 checked += first - start + 1
                 return make(first)
@@ -138,10 +145,15 @@ struct Search {
 
     /// Drops every rule whose loss keeps the violation, fewest faulty generals
     /// and fewest lies left.
-    func minimise(_ assignment: Assignment, in space: StrategySpace) throws(EngineError) -> Counterexample {
+    ///
+    /// Every attempt is a run, so there are at most as many as the budget
+    /// allows, and a request to stop ends them: what is left still violates,
+    /// only with more lies than it needs.
+    func minimise(_ assignment: Assignment, in space: StrategySpace, shouldStop: () -> Bool) throws(EngineError) -> Counterexample {
         let evaluator = Evaluator(request: request, space: space)
         var rules = Dictionary(uniqueKeysWithValues: space.variables.indices.map { ($0, assignment[$0]) })
-        for variable in space.variables.indices {
+        for variable in space.variables.indices.prefix(request.budget) {
+            if shouldStop() { break }
             var without = rules
             without[variable] = nil
             if let outcome = evaluator.outcome(without), Evaluator.violates(outcome) { rules = without }

@@ -55,7 +55,8 @@ public enum Verifier {
                 : try search.sample(space, placement: index, of: plan.spaces.count, shouldStop: shouldStop)
             if let found {
                 return VerificationResult(
-                    verdict: .counterexample(try search.minimise(found, in: space)), plan: plan, checked: search.checked)
+                    verdict: .counterexample(try search.minimise(found, in: space, shouldStop: shouldStop)), plan: plan,
+                    checked: search.checked)
             }
             if search.wasInterrupted { break }
         }

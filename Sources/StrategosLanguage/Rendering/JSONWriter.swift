@@ -26,10 +26,15 @@ struct JSONWriter {
         }
     }
 
-    /// A number that may be too large for an integer: exact up to 2^53, else in exponent form.
+    /// A number that may be too large for an integer: exact up to 2^53, else in
+    /// exponent form, and `null` when it is too large even for that (JSON has no infinity).
     mutating func field(_ key: String, number value: Double) {
         beginField(key)
-        text += value < 9.0e15 && value == value.rounded() ? String(Int(value)) : String(value)
+        if !value.isFinite {
+            text += "null"
+        } else {
+            text += value < 9.0e15 && value == value.rounded() ? String(Int(value)) : String(value)
+        }
     }
 
     /// A value already written as JSON on one line: a nested writer's

@@ -64,6 +64,8 @@ public enum VerificationRenderer {
 
     /// 1,234 up to 10^15, then 1.2e19: the size of a space people can read.
     private static func count(_ value: Double) -> String {
+        // A space can outgrow a Double; infinity divided by ten is never below ten.
+        guard value.isFinite else { return "more than 1e308" }
         guard value < 1e15 else {
             let exponent = Int(value.exponentTenFloor)
             let mantissa = value / pow10(exponent)
