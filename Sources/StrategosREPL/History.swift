@@ -36,6 +36,25 @@ public struct HistoryFile: Sendable, Equatable {
         history_multiline_entries = 1
         guard let path else { return }
         _ = read_history(path)
+        trim(path)
+    }
+
+    /// Entries kept from one session to the next; the oldest go first.
+    public static let maximumEntries = 1_000
+
+    /// Keeps the file from growing for ever: rewrites it with the newest
+    /// entries, through a temporary file and a rename, so that a kill half-way
+    /// loses nothing.
+    private func trim(_ path: String) {
+        guard history_length > Self.maximumEntries else { return }
+        stifle_history(Int32(Self.maximumEntries))
+        unstifle_history()
+        let temporary = path + ".trimming"
+        guard write_history(temporary) == 0 else {
+            unlink(temporary)
+            return
+        }
+        rename(temporary, path)
     }
 
     /// Adds an entry to readline's list and appends it to the file.

@@ -50,6 +50,30 @@ struct REPLTerminalTests {
     }
 }
 
+extension REPLTerminalTests {
+    /// The history file keeps the newest 1,000 entries, multi-line ones whole.
+    @Test(.timeLimit(.minutes(1)))
+    func historyIsTrimmedToTheNewestEntries() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let entries = (0..<1_005).map { $0 % 100 == 0 ? "generals 4,\n# entry \($0)" : "print \"\($0)\"" }
+        let history = try directory.write(entries.map { "#1700000000\n\($0)\n" }.joined(), to: "history")
+
+        let session = try TerminalSession(history: history)
+        defer { session.stop() }
+        #expect(session.waitFor("strategos> "), "no prompt: \(session.screen)")
+        session.type(":quit\r")
+        #expect(session.waitForExit() == 0)
+
+        let lines = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasPrefix("#1") }.count == 1_001, "1,000 kept and :quit")
+        #expect(!lines.contains("print \"4\""))
+        #expect(lines.contains("print \"5\""))
+        #expect(lines.contains("# entry 100"), "a multi-line entry survives whole")
+        #expect(lines.suffix(2) == [":quit", ""])
+    }
+}
+
 /// `strategos` with no arguments, in a pseudo-terminal; what it shows
 /// accumulates in `screen`.
 private final class TerminalSession: @unchecked Sendable {
