@@ -10,12 +10,20 @@ struct CompiledDeviations {
         var lastRound: Int
         /// Index of this rule's receiver row in `receiverRows`, or -1 for every receiver.
         var receiverRow: Int
+        /// The one general `about` names (compared with the previous sender
+        /// alone), `anyGeneral`, or for a longer list −2 − where it starts in
+        /// `pathEnds`: the rule stays as small as one without a list.
         var about: Int32
+
+        /// For a list of two generals or more (`about` below `anyGeneral`): where it starts in `pathEnds`.
+        var pathEndStart: Int { Int(Self.anyGeneral - 1 - about) }
 
         enum Kind: UInt8 { case lie, flip, silent, random }
     }
 
     private let rules: [Rule]
+    /// The `about` lists of two generals or more, each as its length and then its generals.
+    private let pathEnds: [Int32]
     /// Per general: the range of its rules in `rules`; empty for a loyal general.
     private let ruleRanges: [Range<Int>]
     /// Per general: no rules and no strategy table.
@@ -39,6 +47,7 @@ struct CompiledDeviations {
         var rules: [Rule] = []
         var ranges: [Range<Int>] = []
         var rows: [Bool] = []
+        var pathEnds: [Int32] = []
         for generalDeviations in problem.deviations {
             let start = rules.count
             for deviation in generalDeviations {
@@ -53,15 +62,23 @@ struct CompiledDeviations {
                 case .silent: (.silent, 0)
                 case .random: (.random, 0)
                 }
+                var about = Rule.anyGeneral
+                if deviation.about.count == 1 {
+                    about = Int32(deviation.about[0])
+                } else if deviation.about.count > 1 {
+                    about = Rule.anyGeneral - 1 - Int32(pathEnds.count)
+                    pathEnds += [Int32(deviation.about.count)] + deviation.about.map { Int32($0) }
+                }
                 rules.append(Rule(
                     kind: kind, value: value, firstRound: deviation.rounds.lowerBound, lastRound: deviation.rounds.upperBound,
-                    receiverRow: receiverRow, about: deviation.about.map { Int32($0) } ?? Rule.anyGeneral))
+                    receiverRow: receiverRow, about: about))
             }
             ranges.append(start..<rules.count)
         }
         self.rules = rules
         self.ruleRanges = ranges
         self.receiverRows = rows
+        self.pathEnds = pathEnds
         self.loyal = ranges.map(\.isEmpty)
     }
 
@@ -83,9 +100,15 @@ struct CompiledDeviations {
 
     /// What `sender` sends `receiver` where a loyal general would send `loyal`:
     /// a value, or -1 for nothing. `previous` is the path's previous sender (-1
-    /// in round 1); `pathHash` identifies the path for `random`.
+    /// in round 1). `path` points at the path before the sender, its round − 1
+    /// generals, commander first (so `previous` is the last of them); only
+    /// rules about two generals or more read it. `pathHash` identifies the
+    /// path for `random`.
     @inline(__always)
-    func send(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
+    func send(
+        from sender: Int32, to receiver: Int32, round: Int, previous: Int32, path: UnsafePointer<Int32>, loyal: Int32,
+        pathHash: UInt64
+    ) -> Int32 {
         if let table {
             let entry = table.entry(sender: Int(sender), receiver: Int(receiver), round: round, previous: Int(previous))
             if entry != StrategyTable.noEntry { return entry }
@@ -93,7 +116,9 @@ struct CompiledDeviations {
         for rule in rules[ruleRanges[Int(sender)]] {
             if rule.receiverRow >= 0, !receiverRows[rule.receiverRow * generalCount + Int(receiver)] { continue }
             if round < rule.firstRound || round > rule.lastRound { continue }
-            if rule.about != Rule.anyGeneral, rule.about != previous { continue }
+            if rule.about != Rule.anyGeneral, rule.about != previous {
+                guard rule.about < Rule.anyGeneral, pathEnd(at: rule.pathEndStart, ends: path, length: round - 1) else { continue }
+            }
             switch rule.kind {
             case .lie: return rule.value
             case .flip: return loyal == order ? defaultValue : order
@@ -103,6 +128,15 @@ struct CompiledDeviations {
             }
         }
         return loyal
+    }
+
+    /// Whether the `about` list at `start` in `pathEnds` ends the `length` generals at `path`.
+    @inline(__always)
+    private func pathEnd(at start: Int, ends path: UnsafePointer<Int32>, length: Int) -> Bool {
+        let count = Int(pathEnds[start])
+        guard length >= count else { return false }
+        for offset in 0..<count where path[length - count + offset] != pathEnds[start + 1 + offset] { return false }
+        return true
     }
 }
 

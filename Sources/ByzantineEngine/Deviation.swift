@@ -19,23 +19,26 @@ public struct Deviation: Sendable, Equatable, Hashable {
     public var receivers: Set<Int>?
     /// The rounds the rule applies to (round 1 carries the commander's orders).
     public var rounds: ClosedRange<Int>
-    /// Only relays of the value the general got from this general (the path's
-    /// previous sender); nil means any message.
-    public var about: Int?
+    /// Only messages whose path before the sender ends with these generals, in
+    /// this order; empty means any message. `[2]` is a relay of the value the
+    /// general got from general 2; a list that starts with the commander names
+    /// the whole path, since the commander only ever stands first on one.
+    public var about: [Int]
 
-    public init(_ action: Action, receivers: Set<Int>? = nil, rounds: ClosedRange<Int> = 1...Int.max, about: Int? = nil) {
+    public init(_ action: Action, receivers: Set<Int>? = nil, rounds: ClosedRange<Int> = 1...Int.max, about: [Int] = []) {
         self.action = action
         self.receivers = receivers
         self.rounds = rounds
         self.about = about
     }
 
-    /// Whether the rule applies to a message in `round` to `receiver` that relays
-    /// the value got from `previousSender` (nil for the commander's orders).
-    public func matches(receiver: Int, round: Int, previousSender: Int?) -> Bool {
+    /// Whether the rule applies to a message in `round` to `receiver` whose path
+    /// before the sender is `pathBeforeSender` (commander first; empty for the
+    /// commander's orders).
+    public func matches(receiver: Int, round: Int, pathBeforeSender: ArraySlice<Int>) -> Bool {
         if let receivers, !receivers.contains(receiver) { return false }
         if !rounds.contains(round) { return false }
-        if let about, about != previousSender { return false }
-        return true
+        // A shorter path's suffix is the whole path, which cannot equal `about`.
+        return about.isEmpty || pathBeforeSender.suffix(about.count).elementsEqual(about)
     }
 }

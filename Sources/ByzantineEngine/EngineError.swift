@@ -14,4 +14,7 @@ public enum EngineError: Error, Sendable, Equatable {
     case unknownValue(Int)
     /// The caller asked the run to stop.
     case cancelled
+    /// `verify` found its own answer wrong (a counterexample that does not
+    /// replay, say): a bug, reported as one and never as a verdict.
+    case inconsistentVerification(String)
 }

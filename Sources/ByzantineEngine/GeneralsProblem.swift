@@ -43,7 +43,7 @@ public struct GeneralsProblem: Sendable, Equatable {
         for deviation in deviations.joined() {
             if case .lie(let value) = deviation.action, !values.contains(value) { throw .unknownValue(value) }
             for general in deviation.receivers ?? [] where !(0..<n).contains(general) { throw .unknownGeneral(general) }
-            if let about = deviation.about, !(0..<n).contains(about) { throw .unknownGeneral(about) }
+            for general in deviation.about where !(0..<n).contains(general) { throw .unknownGeneral(general) }
         }
     }
 
@@ -67,8 +67,8 @@ public struct GeneralsProblem: Sendable, Equatable {
     public func message(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
         guard let sender = path.last, deviations.indices.contains(sender) else { return loyalValue }
         let round = path.count
-        let previous = path.count >= 2 ? path[path.count - 2] : nil
-        for deviation in deviations[sender] where deviation.matches(receiver: receiver, round: round, previousSender: previous) {
+        let before = path.dropLast()
+        for deviation in deviations[sender] where deviation.matches(receiver: receiver, round: round, pathBeforeSender: before) {
             switch deviation.action {
             case .lie(let value): return value
             case .flip: return loyalValue == order ? defaultValue : order

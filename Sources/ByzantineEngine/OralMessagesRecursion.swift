@@ -204,11 +204,15 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     }
 
     /// What `sender` sends: its loyal value, or what its deviations make of it
-    /// (-1 for nothing), counting lies and drops.
+    /// (-1 for nothing), counting lies and drops. A message of round r has r − 1
+    /// generals on its path before the sender, and `path` starts with them: for
+    /// a commander of level d (round d + 1) they are path[0..<d], for a relay in
+    /// the final round after level d (round d + 2) path[0...d].
     @inline(__always)
     private func deliver(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
         guard !deviations.isLoyal(sender) else { return loyal }
-        let got = deviations.send(from: sender, to: receiver, round: round, previous: previous, loyal: loyal, pathHash: pathHash)
+        let got = deviations.send(
+            from: sender, to: receiver, round: round, previous: previous, path: path, loyal: loyal, pathHash: pathHash)
         if got < 0 {
             drops += 1
         } else if got != loyal {

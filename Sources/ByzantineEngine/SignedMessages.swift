@@ -177,7 +177,13 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
         if let sender = chain.last, !deviations.isLoyal(sender) {
             let previous = chain.count >= 2 ? chain[chain.endIndex - 2] : -1
             let hash = chain.reduce(PathHash.empty) { PathHash.extend($0, with: Int($1)) }
-            value = deviations.send(from: sender, to: Int32(receiver), round: round, previous: previous, loyal: relay.value, pathHash: hash)
+            // The chain is the path; its first round − 1 generals come before the sender.
+            value = chain.withUnsafeBufferPointer { path in
+                guard let start = path.baseAddress else { return relay.value }
+                return deviations.send(
+                    from: sender, to: Int32(receiver), round: round, previous: previous, path: start, loyal: relay.value,
+                    pathHash: hash)
+            }
             guard value >= 0 else { return nil }
         }
         // An unchanged value travels with the signatures it came with; only a

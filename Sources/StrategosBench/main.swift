@@ -1,39 +1,45 @@
 import ByzantineEngine
 import Foundation
 
-/// `swift run -c release strategos-bench [om|sm|verify N M]...`: runs OM(m) and
-/// SM(m) with m traitors (L1..Lm) that flip every value they send (the workload
-/// of ../shared/bench/om_limit.c) and prints messages, seconds per run, messages
-/// per second and the process's peak memory. Short runs are repeated until
-/// they add up to a fifth of a second, so the rate is not a timer's rounding.
-/// `verify N M` searches OM(m)'s traitor strategies on N generals (a sample of
-/// a million when the space is larger) and prints strategies checked per second.
+/// `swift run -c release strategos-bench [om|sm|verify-om|verify-sm N M[:T]]...`:
+/// runs OM(m) and SM(m) with m traitors (L1..Lm) that flip every value they
+/// send (the workload of the C baseline, om_limit.c) and prints messages,
+/// seconds per run, messages per second and the process's peak memory. Short
+/// runs are repeated until they add up to a fifth of a second, so the rate is
+/// not a timer's rounding. `verify-om N M` and `verify-sm N M` decide
+/// `generals N; verify om(M)` (or sm) as the language does: three values, every
+/// order, up to T faulty generals (M unless `:T` is given), the default budget;
+/// they print the verdict, whether it is a proof, the seconds and the peak memory.
 struct Workload {
     enum Algorithm: String {
-        case om, sm, verify
+        case om, sm
+        case verifyOM = "verify-om"
+        case verifySM = "verify-sm"
     }
 
     var algorithm: Algorithm
     var generals: Int
     var m: Int
+    var traitors: Int
 }
 
-let defaultWorkloads = [
-    Workload(algorithm: .om, generals: 16, m: 5), Workload(algorithm: .om, generals: 20, m: 4),
-    Workload(algorithm: .om, generals: 25, m: 5), Workload(algorithm: .sm, generals: 10, m: 3),
-    Workload(algorithm: .sm, generals: 30, m: 2), Workload(algorithm: .verify, generals: 4, m: 2),
-    Workload(algorithm: .verify, generals: 7, m: 2),
+let defaultArguments = [
+    "om", "16", "5", "om", "20", "4", "om", "25", "5", "sm", "10", "3", "sm", "30", "2",
+    "verify-om", "7", "2", "verify-om", "6", "2", "verify-om", "9", "3", "verify-om", "10", "3",
+    "verify-om", "13", "4", "verify-sm", "5", "2", "verify-sm", "6", "2", "verify-sm", "4", "2:3",
 ]
 
 func parseWorkloads(_ arguments: [String]) -> [Workload]? {
-    if arguments.isEmpty { return defaultWorkloads }
+    let arguments = arguments.isEmpty ? defaultArguments : arguments
     guard arguments.count % 3 == 0 else { return nil }
     var workloads: [Workload] = []
     for index in stride(from: 0, to: arguments.count, by: 3) {
+        let rounds = arguments[index + 2].split(separator: ":").map { Int($0) }
         guard let algorithm = Workload.Algorithm(rawValue: arguments[index]),
-              let n = Int(arguments[index + 1]), let m = Int(arguments[index + 2]), n >= 3, m >= 0
+              let n = Int(arguments[index + 1]), n >= 3, (1...2).contains(rounds.count),
+              let m = rounds[0], let traitors = rounds.last ?? nil, m >= 0, traitors >= 1
         else { return nil }
-        workloads.append(Workload(algorithm: algorithm, generals: n, m: m))
+        workloads.append(Workload(algorithm: algorithm, generals: n, m: m, traitors: traitors))
     }
     return workloads
 }
@@ -62,37 +68,46 @@ func run(_ workload: Workload, algorithm: ByzantineAlgorithm) throws -> Outcome 
     return try algorithm.run(problem, m: workload.m, messageLimit: Int.max)
 }
 
-func verify(_ workload: Workload) {
+func verify(_ workload: Workload, algorithm: ByzantineAlgorithm) {
     let request = VerificationRequest(
-        algorithm: .om, m: workload.m, generalCount: workload.generals, commander: 0, order: 0, defaultValue: 1,
-        valueCount: 3, traitors: workload.m, budget: 1_000_000)
+        algorithm: algorithm, m: workload.m, generalCount: workload.generals, commander: 0, orders: [0, 1, 2],
+        defaultValue: 1, valueCount: 3, traitors: workload.traitors)
+    let name = "verify \(algorithm.rawValue)(\(workload.m)) with \(workload.traitors)"
     let start = seconds()
     do {
         let result = try Verifier.verify(request)
         let elapsed = seconds() - start
         let verdict = switch result.verdict {
-        case .holds: result.exhaustive ? "holds (exhaustive)" : "no violation in the sample"
-        case .counterexample: "counterexample"
+        case .holds: result.exhaustive ? "holds: a proof" : "no violation in the sample"
+        case .counterexample(let found):
+            "counterexample: \(found.faulty.count) faulty, \(found.deviatingMessages) deviating messages" + (result.exhaustive ? "" : " (sampled)")
         case .interrupted: "interrupted"
         }
         print(String(
-            format: "VERIFY %4d %3d %13d strategies %9.3f s %12.0f strategies/s %9.1f MB  %@", workload.generals, workload.m,
-            result.checked, elapsed, Double(result.checked) / max(elapsed, 1e-9), peakMemoryMegabytes(), verdict))
+            format: "%@ on %3d generals  %9.3f s %9.1f MB  %@  (%d sub-problems)", name, workload.generals, elapsed,
+            peakMemoryMegabytes(), verdict, result.checked))
     } catch {
-        print("VERIFY \(workload.generals) \(workload.m): refused: \(error)")
+        print("\(name) on \(workload.generals) generals: refused: \(error)")
     }
 }
 
 guard let workloads = parseWorkloads(Array(CommandLine.arguments.dropFirst())) else {
-    print("usage: strategos-bench [om|sm|verify N M]...   (default: om 16 5  om 20 4  om 25 5  sm 10 3  sm 30 2  verify 4 2  verify 7 2)")
+    print("usage: strategos-bench [om|sm|verify-om|verify-sm N M[:T]]...   (default: \(defaultArguments.joined(separator: " ")))")
     exit(64)
 }
 
-print("m traitors (L1..Lm) that flip every value; release build, one core")
+print("runs: m traitors (L1..Lm) that flip every value; release build, one core")
 print("alg    n   m      messages  seconds/run   messages/s   peak MB")
 for workload in workloads {
-    guard let algorithm = ByzantineAlgorithm(rawValue: workload.algorithm.rawValue) else {
-        verify(workload)
+    let algorithm: ByzantineAlgorithm
+    switch workload.algorithm {
+    case .om: algorithm = .om
+    case .sm: algorithm = .sm
+    case .verifyOM:
+        verify(workload, algorithm: .om)
+        continue
+    case .verifySM:
+        verify(workload, algorithm: .sm)
         continue
     }
     do {

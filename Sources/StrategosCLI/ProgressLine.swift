@@ -29,7 +29,7 @@ final class ProgressLine: @unchecked Sendable {
             guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(drawn ?? .distantPast) > 0.2 else { return }
             drawn = now
             let share = planned > 0 ? 100 * Double(checked) / Double(planned) : 0
-            let text = "\rverify: \(checked) of \(planned) strategies (\(Int(share))%)… Ctrl-C stops"
+            let text = "\rverify: \(checked) of \(planned) done (\(Int(share))%)… Ctrl-C stops"
             FileHandle.standardError.write(Data((text + "\u{1B}[K").utf8))
             isShown = true
         }

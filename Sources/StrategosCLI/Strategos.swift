@@ -54,7 +54,9 @@ struct Strategos: ParsableCommand {
     @Option(help: ArgumentHelp("Show or export at most N messages of a trace (a filter narrows a larger one).", valueName: "n"))
     var traceLimit = 100_000
 
-    @Option(help: ArgumentHelp("Let verify search exhaustively up to N strategies, and sample N beyond.", valueName: "n"))
+    @Option(help: ArgumentHelp(
+        "Let verify's exact method work up to N strategies' worth (1,000 tally steps each); beyond it, verify samples N strategies and says it is not a proof.",
+        valueName: "n"))
     var verifyBudget = 10_000_000
 
     @Option(help: ArgumentHelp("Refuse a script (a file, standard input or a load) larger than N bytes.", valueName: "n"))

@@ -60,15 +60,20 @@ extension Completer {
 
     // MARK: - verify, show, export
 
-    /// verify call [ with INTEGER traitors ] [ save STRING ]
+    /// verify call [ with INTEGER traitors ] [ for order value ] [ save STRING ]
     private func verifyCompletions(after pieces: [Piece]) -> [Completion] {
         guard let last = pieces.last else { return algorithms }
+        let beforeLast = pieces.dropLast().last
         switch last {
-        case .word(Keyword.with.rawValue), .word(Keyword.save.rawValue): return []
-        case .integer where pieces.dropLast().last == .word(Keyword.with.rawValue): return keywords([.traitors])
+        case .word(Keyword.with.rawValue), .word(Keyword.save.rawValue), .string: return []
+        case .word(Keyword.for.rawValue): return keywords([.order])
+        case .word(Keyword.order.rawValue) where beforeLast == .word(Keyword.for.rawValue): return values
+        case .integer where beforeLast == .word(Keyword.with.rawValue): return keywords([.traitors])
         default:
-            let typed = Set(pieces.compactMap { if case .word(let word) = $0 { word } else { nil } })
-            return keywords([.with, .save].filter { !typed.contains($0.rawValue) })
+            // The clauses come in this order, each at most once.
+            let clauses: [Keyword] = [.with, .for, .save]
+            let typed = clauses.lastIndex { pieces.contains(.word($0.rawValue)) }
+            return keywords(Array(clauses[(typed.map { $0 + 1 } ?? 0)...]))
         }
     }
 
@@ -97,10 +102,10 @@ extension Completer {
 
     // MARK: - expect
 
-    /// expect ( agreement | validity | consensus | violation | messages N | names decide(s) value )
+    /// expect ( agreement | validity | consensus | violation | holds | counterexample | messages N | names decide(s) value )
     private func expectCompletions(after pieces: [Piece]) -> [Completion] {
         guard let last = pieces.last else {
-            return keywords([.agreement, .validity, .consensus, .violation, .messages]) + generals
+            return keywords([.agreement, .validity, .consensus, .violation, .holds, .counterexample, .messages]) + generals
         }
         switch last {
         case .comma: return generals
@@ -139,7 +144,10 @@ extension Completer {
         case receiver
         /// After a receiver: `,` or the qualifiers.
         case receiverListed
+        /// After `about` or a `,` between its names.
         case aboutName
+        /// After a name of `about`: `,` or the qualifiers.
+        case aboutListed
         /// After `in`, or `crashes after`.
         case roundWord(isCrash: Bool)
         case roundNumber(isCrash: Bool)
@@ -176,7 +184,7 @@ extension Completer {
         case .behaviour: return keywords(Keyword.behaviours)
         case .lieValue: return values
         case .receiver, .aboutName: return generals
-        case .qualifiers, .receiverListed: return keywords(clause.remainingQualifiers())
+        case .qualifiers, .receiverListed, .aboutListed: return keywords(clause.remainingQualifiers())
         case .roundWord: return keywords([.round])
         case .afterWord: return keywords([.after])
         case .crashed: return keywords([.and])
@@ -205,9 +213,13 @@ extension Completer {
             }
         case .lieValue:
             clause.state = isValue ? .qualifiers : .unknown
-        case .qualifiers, .receiverListed:
+        case .qualifiers, .receiverListed, .aboutListed:
             if clause.state == .receiverListed, piece == .comma {
                 clause.state = .receiver
+                return
+            }
+            if clause.state == .aboutListed, piece == .comma {
+                clause.state = .aboutName
                 return
             }
             guard let keyword, clause.remainingQualifiers().contains(keyword) else {
@@ -224,7 +236,7 @@ extension Completer {
         case .receiver:
             clause.state = isValue ? .receiverListed : .unknown
         case .aboutName:
-            clause.state = isValue ? .qualifiers : .unknown
+            clause.state = isValue ? .aboutListed : .unknown
         case .roundWord(let isCrash):
             clause.state = keyword == .round ? .roundNumber(isCrash: isCrash) : .unknown
         case .roundNumber(let isCrash):

@@ -25,7 +25,7 @@ public struct CompletionContext: Sendable, Equatable {
     private static func generals(of scenario: Scenario) -> [String] {
         if case .declared(let names) = scenario.army { return names }
         let named = scenario.rules.flatMap { general, rules in
-            [general] + rules.flatMap { $0.receivers.map(\.text) + ($0.about.map { [$0.text] } ?? []) }
+            [general] + rules.flatMap { ($0.receivers + $0.about).map(\.text) }
         }
         let numbers = named.compactMap { name -> Int? in
             guard name.first == "L", let number = Int(name.dropFirst()), number >= 1 else { return nil }

@@ -6,7 +6,7 @@ import Testing
         (problem(generals: 4), 1),
         (problem(generals: 4, deviations: [3: [Deviation(.lie(hold))]]), 1),
         (problem(generals: 7, deviations: [0: [Deviation(.lie(hold), receivers: [1, 2]), Deviation(.flip)], 4: [Deviation(.silent, rounds: 2...2)]]), 2),
-        (problem(generals: 7, deviations: [0: [Deviation(.random)], 5: [Deviation(.random, about: 0)]], seed: 12_345), 2),
+        (problem(generals: 7, deviations: [0: [Deviation(.random)], 5: [Deviation(.random, about: [0])]], seed: 12_345), 2),
         (problem(generals: 10, order: retreat, deviations: [2: [Deviation(.random)], 6: [Deviation(.flip)], 9: [Deviation(.silent, receivers: [1])]], seed: 3), 3),
     ]
 

@@ -141,33 +141,109 @@ import Testing
 
     // MARK: about
 
-    /// L1 silent `about: 2` drops only its relays of what L2 told it (round-3 paths
-    /// [0, 2, 1], to L3 and L4); `about: 0` drops its relays of the commander's order (round 2).
+    /// L1 silent `about: [2]` drops only its relays of what L2 told it (round-3 paths
+    /// [0, 2, 1], to L3 and L4); `about: [0]` drops its relays of the commander's order (round 2).
     @Test(arguments: [(0, [4, 9, 24]), (2, [4, 12, 22]), (1, [4, 12, 24])])
     func silentAbout(about: Int, perRound: [Int]) throws {
-        let p = problem(generals: 5, deviations: [1: [Deviation(.silent, about: about)]])
+        let p = problem(generals: 5, deviations: [1: [Deviation(.silent, about: [about])]])
         #expect(try OralMessages.run(p, m: 2).messagesPerRound == perRound)
     }
 
     /// `about` never matches the commander's orders (no previous sender).
     @Test func aboutNeverMatchesRoundOne() throws {
-        let p = problem(generals: 4, deviations: [0: [Deviation(.lie(hold), about: 0), Deviation(.silent, about: 1)]])
+        let p = problem(generals: 4, deviations: [0: [Deviation(.lie(hold), about: [0]), Deviation(.silent, about: [1])]])
         #expect(try OralMessages.run(p, m: 0).decisions == [nil, attack, attack, attack])
         #expect(p.message(path: [0], to: 1, loyalValue: attack) == attack)
     }
 
     @Test func lieAboutOneGeneral() throws {
         // n = 3, OM(1): L1 lies only about the commander, that is in all its relays.
-        let aboutCommander = problem(generals: 3, deviations: [1: [Deviation(.lie(hold), about: 0)]])
+        let aboutCommander = problem(generals: 3, deviations: [1: [Deviation(.lie(hold), about: [0])]])
         #expect(try OralMessages.run(aboutCommander, m: 1).decisions == [nil, nil, retreat])
-        let aboutL2 = problem(generals: 3, deviations: [1: [Deviation(.lie(hold), about: 2)]])
+        let aboutL2 = problem(generals: 3, deviations: [1: [Deviation(.lie(hold), about: [2])]])
         #expect(try OralMessages.run(aboutL2, m: 1).decisions == [nil, nil, attack])
         // The engine's relays of L2's value in OM(2) use exactly the paths message(path:) sees.
-        let deep = problem(generals: 5, deviations: [1: [Deviation(.lie(hold), about: 2)]])
+        let deep = problem(generals: 5, deviations: [1: [Deviation(.lie(hold), about: [2])]])
         #expect(deep.message(path: [0, 2, 1], to: 3, loyalValue: attack) == hold)
         #expect(deep.message(path: [0, 3, 1], to: 2, loyalValue: attack) == attack)
         #expect(deep.message(path: [0, 1], to: 2, loyalValue: attack) == attack)
         let engine = try OralMessagesRecursion(problem: deep, m: 2, recorder: NoRecorder()).run(shouldStop: { false })
         #expect(engine == ReferenceOM.run(deep, m: 2).decisions)
+    }
+
+    // MARK: about a path
+
+    /// Every path a message of OM(m) or SM(m) can take before `sender` (commander
+    /// first, no general twice, at most m generals), and every suffix of each:
+    /// all the `about` lists that match some message of `sender`.
+    static func aboutLists(generals n: Int, m: Int, sender: Int) -> [[Int]] {
+        var lists: [[Int]] = []
+        func walk(_ path: [Int]) {
+            for start in path.indices where !lists.contains(Array(path[start...])) { lists.append(Array(path[start...])) }
+            guard path.count < m else { return }
+            for next in 1..<n where next != sender && !path.contains(next) { walk(path + [next]) }
+        }
+        walk([0])
+        return lists
+    }
+
+    /// The messages a rule about `list` changes: those of `sender` whose path
+    /// before it ends with `list`, each once, by path and receiver.
+    static func changed(_ trace: Trace?, by sender: Int) -> Set<[Int]> {
+        Set((trace?.messages ?? []).filter { $0.sender == sender && $0.value != $0.loyalValue }.map { $0.path + [$0.receiver] })
+    }
+
+    /// A rule about a path changes exactly the messages whose path before the
+    /// sender ends with it, and the engine agrees with the reference on every
+    /// decision and message count; lists that start with the commander name one
+    /// path, the others every path they end.
+    @Test(arguments: [(5, 2), (6, 3)])
+    func aboutAPathChangesExactlyItsMessages(generals n: Int, m: Int) throws {
+        let sender = 2
+        let lists = Self.aboutLists(generals: n, m: m, sender: sender)
+        #expect(lists.contains { $0.count == m && $0.first == 0 })
+        for list in lists {
+            for action in [Deviation.Action.lie(hold), .silent] {
+                let p = problem(generals: n, deviations: [sender: [Deviation(action, about: list)]])
+                let expected = ReferenceOM.run(p, m: m)
+                let recursion = OralMessagesRecursion(problem: p, m: m, recorder: NoRecorder())
+                #expect(try recursion.run(shouldStop: { false }) == expected.decisions, "about \(list)")
+                #expect(recursion.messagesPerRound == expected.messagesPerRound, "about \(list)")
+                let traced = try OralMessages.run(p, m: m, recordTrace: true)
+                let changed = Self.changed(traced.trace, by: sender)
+                let matching = Set((traced.trace?.messages ?? []).filter {
+                    $0.sender == sender && $0.path.dropLast().suffix(list.count).elementsEqual(list)
+                }.map { $0.path + [$0.receiver] })
+                #expect(!matching.isEmpty && changed == matching, "about \(list)")
+                #expect(traced.lies + traced.drops == matching.count, "about \(list)")
+            }
+        }
+    }
+
+    /// OM(2), five generals: `about [0, 3]` is the one path [C, L3, L2], so L2
+    /// lies in its two round-3 relays of what L3 said C said, and nowhere else;
+    /// in OM(3) `about [3]` also covers [C, L1, L3, L2], and `about [0, 3]` does not.
+    @Test func aWholePathAgainstItsLastGeneral() throws {
+        let whole = problem(generals: 5, deviations: [2: [Deviation(.lie(hold), about: [0, 3])]])
+        let outcome = try OralMessages.run(whole, m: 2, recordTrace: true)
+        #expect(Self.changed(outcome.trace, by: 2) == [[0, 3, 2, 1], [0, 3, 2, 4]])
+        let last = problem(generals: 6, deviations: [2: [Deviation(.lie(hold), about: [3])]])
+        let wholeInOMThree = problem(generals: 6, deviations: [2: [Deviation(.lie(hold), about: [0, 3])]])
+        let byLast = Self.changed(try OralMessages.run(last, m: 3, recordTrace: true).trace, by: 2)
+        let byWhole = Self.changed(try OralMessages.run(wholeInOMThree, m: 3, recordTrace: true).trace, by: 2)
+        #expect(byWhole.isStrictSubset(of: byLast))
+        #expect(byLast.contains([0, 1, 3, 2, 4]) && !byWhole.contains([0, 1, 3, 2, 4]))
+        #expect(byWhole.allSatisfy { $0.prefix(3) == [0, 3, 2] })
+    }
+
+    /// Lists no message's path ends with change nothing: out of order, the
+    /// commander after the first place, the sender itself, longer than m.
+    @Test(arguments: [[3, 0], [1, 0, 3], [2], [0, 2], [3, 1, 4], [0, 1, 3, 4]])
+    func aboutAPathNoMessageTakes(list: [Int]) throws {
+        let p = problem(generals: 5, deviations: [2: [Deviation(.silent, about: list)]])
+        let outcome = try OralMessages.run(p, m: 2)
+        #expect(outcome.drops == 0)
+        #expect(outcome.messagesPerRound == [4, 12, 24])
+        #expect(outcome.decisions == [nil, attack, nil, attack, attack])
     }
 }

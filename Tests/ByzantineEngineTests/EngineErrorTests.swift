@@ -56,7 +56,8 @@ import Testing
             (GeneralsProblem(generalCount: 4, commander: 4), 4),
             (GeneralsProblem(generalCount: 4, commander: -1), -1),
             (problem(generals: 4, deviations: [1: [Deviation(.lie(hold), receivers: [2, 9])]]), 9),
-            (problem(generals: 4, deviations: [1: [Deviation(.silent, about: 4)]]), 4),
+            (problem(generals: 4, deviations: [1: [Deviation(.silent, about: [4])]]), 4),
+            (problem(generals: 4, deviations: [1: [Deviation(.silent, about: [0, 2, 7])]]), 7),
             (problem(generals: 4, deviations: [0: [Deviation(.silent, receivers: [-1])]]), -1),
         ]
         for (p, general) in cases {

@@ -6,7 +6,24 @@ import Testing
 /// decision and every round's message count must match, on generated scenarios that
 /// mix all actions, receiver sets, round ranges and `about`.
 @Suite struct ReferenceModelTests {
-    static func randomDeviation(generals n: Int, rounds: Int, valueCount: Int, using rng: inout TestRNG) -> Deviation {
+    /// Mostly no `about`, else one general, a suffix of a path or a whole
+    /// path (commander first), or now and then generals no path has in that order.
+    static func randomAbout(generals n: Int, commander: Int, sender: Int, rounds: Int, using rng: inout TestRNG) -> [Int] {
+        guard Int.random(in: 0..<3, using: &rng) == 0 else { return [] }
+        let others = (0..<n).filter { $0 != commander && $0 != sender }.shuffled(using: &rng)
+        let length = Int.random(in: 1...max(1, min(rounds - 1, 3)), using: &rng)
+        var about = Array(others.prefix(length))
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: about[0] = commander
+        case 1: about = about.shuffled(using: &rng) + [commander]
+        default: break
+        }
+        return about
+    }
+
+    static func randomDeviation(
+        generals n: Int, rounds: Int, valueCount: Int, about: [Int] = [], using rng: inout TestRNG
+    ) -> Deviation {
         let action: Deviation.Action = switch Int.random(in: 0..<4, using: &rng) {
         case 0: .lie(Int.random(in: 0..<valueCount, using: &rng))
         case 1: .flip
@@ -20,7 +37,6 @@ import Testing
         case 1: first...Int.random(in: first...rounds, using: &rng)
         default: first...Int.max
         }
-        let about: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 0..<n, using: &rng) : nil
         return Deviation(action, receivers: receivers, rounds: range, about: about)
     }
 
@@ -28,14 +44,16 @@ import Testing
         let n = Int.random(in: 3...7, using: &rng)
         let m = Int.random(in: 0...min(n - 2, 3), using: &rng)
         let valueCount = Int.random(in: 2...4, using: &rng)
+        let commander = Int.random(in: 0..<n, using: &rng)
         var deviations: [Int: [Deviation]] = [:]
         for general in 0..<n where Int.random(in: 0..<3, using: &rng) == 0 {
             deviations[general] = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
-                randomDeviation(generals: n, rounds: m + 1, valueCount: valueCount, using: &rng)
+                let about = randomAbout(generals: n, commander: commander, sender: general, rounds: m + 1, using: &rng)
+                return randomDeviation(generals: n, rounds: m + 1, valueCount: valueCount, about: about, using: &rng)
             }
         }
         let p = GeneralsProblem(
-            generalCount: n, commander: Int.random(in: 0..<n, using: &rng), valueCount: valueCount,
+            generalCount: n, commander: commander, valueCount: valueCount,
             order: Int.random(in: 0..<valueCount, using: &rng), defaultValue: Int.random(in: 0..<valueCount, using: &rng),
             deviations: deviations, seed: rng.next())
         return (p, m)

@@ -185,7 +185,7 @@ import Testing
                     let receivers: Set<Int>? = Bool.random(using: &rng) ? nil : Set((0..<n).filter { _ in Bool.random(using: &rng) })
                     let first = Int.random(in: 1...(m + 1), using: &rng)
                     let rounds = Bool.random(using: &rng) ? 1...Int.max : first...Int.random(in: first...(m + 1), using: &rng)
-                    let about: Int? = Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 0..<n, using: &rng) : nil
+                    let about = ReferenceModelTests.randomAbout(generals: n, commander: 0, sender: general, rounds: m + 1, using: &rng)
                     return Deviation(action, receivers: receivers, rounds: rounds, about: about)
                 }
             }
@@ -198,6 +198,31 @@ import Testing
             #expect(outcome.sets == Dictionary(uniqueKeysWithValues: loyal.map { ($0, literal.sets[$0]) }), "\(p), m \(m)")
             #expect(loyal.allSatisfy { outcome.decisions[$0] == literal.decisions[$0] }, "\(p), m \(m)")
         }
+    }
+
+    /// Rules about every path a chain can take before L2, under SM(2) and SM(3),
+    /// with a commander that tells L1 `retreat` so that values travel on longer
+    /// chains: the engine agrees with the literal reference, and L2 changes a
+    /// value exactly where the chain before it ends with the list.
+    @Test(arguments: [(5, 2), (6, 3)])
+    func rulesAboutAPathMatchTheLiteralReference(generals n: Int, m: Int) throws {
+        let sender = 2
+        var matchedPaths = 0
+        for list in DeviationSemanticsTests.aboutLists(generals: n, m: m, sender: sender) {
+            let p = problem(generals: n, deviations: [
+                0: [Deviation(.lie(retreat), receivers: [1])], sender: [Deviation(.lie(hold), about: list)],
+            ])
+            let outcome = try SignedMessages.run(p, m: m, recordTrace: true)
+            let literal = LiteralSM.run(p, m: m)
+            #expect(outcome.messagesPerRound == literal.messagesPerRound, "about \(list)")
+            #expect(outcome.discarded == literal.discarded, "about \(list)")
+            #expect(outcome.sets.allSatisfy { literal.sets[$0.key] == $0.value }, "about \(list)")
+            let fromSender = (outcome.trace?.messages ?? []).filter { $0.sender == sender }
+            let matching = fromSender.filter { $0.path.dropLast().suffix(list.count).elementsEqual(list) }
+            #expect(fromSender.allSatisfy { $0.isLie == matching.contains($0) }, "about \(list)")
+            if list.count > 1, !matching.isEmpty { matchedPaths += 1 }
+        }
+        #expect(matchedPaths > 0, "some list of two generals or more matches a chain")
     }
 
     // MARK: The test has teeth: with m + 1 traitors SM(m) can fail.

@@ -9,7 +9,7 @@ import Testing
         (problem(generals: 4, deviations: [0: [Deviation(.lie(attack), receivers: [1]), Deviation(.lie(retreat), receivers: [2, 3])]]), 1),
         (problem(generals: 7, deviations: [2: [Deviation(.silent, receivers: [1])], 5: [Deviation(.random)]], seed: 3), 2),
         (problem(generals: 5, deviations: [1: [Deviation(.flip, rounds: 2...2)]]), 0),
-        (problem(generals: 8, deviations: [4: [Deviation(.lie(hold), about: 0)], 6: [Deviation(.silent, rounds: 2...Int.max)]]), 2),
+        (problem(generals: 8, deviations: [4: [Deviation(.lie(hold), about: [0])], 6: [Deviation(.silent, rounds: 2...Int.max)]]), 2),
     ]
 
     @Test(arguments: 0..<scenarios.count)

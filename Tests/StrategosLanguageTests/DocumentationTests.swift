@@ -72,12 +72,14 @@ import Testing
     }
 
     /// What a table example needs to have happened before it runs: the run it
-    /// looks at (the paper's Fig. 3, or Fig. 1 for a violation), or the army or
-    /// setting it needs; nothing for the rest, which stand alone.
+    /// looks at (the paper's Fig. 3, or Fig. 1 for a violation), the verify it
+    /// checks, or the army or setting it needs; nothing for the rest, which stand alone.
     static func context(for example: String) -> String {
         let fig3 = "generals 4; general L3 traitor lies retreat to L1 and hold to L2; run om(1)"
         return switch example.split(separator: " ").first {
         case _ where example == "expect violation": "generals 3; general L2 traitor lies retreat; run om(1)"
+        case _ where example == "expect holds": "generals 4; verify om(1)"
+        case _ where example == "expect counterexample": "generals 3; verify om(1)"
         case _ where example == "show table": "run twogenerals(2)"
         case "expect", "show", "export": fig3
         case "commander": "generals A, B, C, D"

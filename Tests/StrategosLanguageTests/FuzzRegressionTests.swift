@@ -54,12 +54,13 @@ import Testing
     @Test func theGreedyAdversaryStops() {
         var settings = Session.Settings()
         settings.verifyBudget = 100
-        // The two statements ask, then the first placement's sample (16
-        // strategies, one wave) asks once; the adversary asks next.
+        // The two statements ask, then the first space's sample (its share of
+        // the budget: 100 over 3 orders × 6 placements, 5 strategies, one
+        // wave) asks once; the adversary asks next.
         let stop = VerifyTests.StopAfter(3)
         settings.shouldStop = { stop.ask() }
         let result = ScriptHarness.run("generals 10\nverify om(3)", settings: settings)
         #expect(result.outcome == .interrupted)
-        #expect(result.errors.map(\.message) == ["interrupted after checking 16 strategies, with no violation among them"])
+        #expect(result.errors.map(\.message) == ["interrupted after checking 5 strategies, with no violation among them"])
     }
 }

@@ -133,7 +133,7 @@ import Testing
         let expected: Set<String> = [
             "generals", "general", "commander", "order", "default", "seed", "run", "expect", "reset", "print", "load",
             "traitor", "loyal", "lies", "flips", "silent", "random", "crashes", "after", "round", "in", "to", "and",
-            "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "om", "sm", "twogenerals", "verify", "with", "traitors", "save", "signatures", "modelled", "ed25519",
+            "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "holds", "counterexample", "om", "sm", "twogenerals", "verify", "with", "traitors", "for", "save", "signatures", "modelled", "ed25519",
             "show", "export", "trace", "tree", "stats", "army", "from", "table",
             "lose", "none", "attacks", "always", "never", "if", "received", "all",
             "messengers", "alternate", "flood", "loss", "trials", "estimate", "shop", "without", "rollback",

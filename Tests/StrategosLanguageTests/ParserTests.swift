@@ -17,13 +17,16 @@ private func sketch(_ statement: Statement) -> String {
     case .signatures(let signatures): return "signatures \(signatures.rawValue)"
     case .run(let call): return "run " + sketch(call)
     case .verify(let verify):
-        return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "") + (verify.save.map { " save [\($0.text)]" } ?? "")
+        return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "")
+            + (verify.order.map { " for order \($0.text)" } ?? "") + (verify.save.map { " save [\($0.text)]" } ?? "")
     case .expect(let expectation):
         switch expectation {
         case .agreement: return "expect agreement"
         case .validity: return "expect validity"
         case .consensus: return "expect consensus"
         case .violation: return "expect violation"
+        case .holds: return "expect holds"
+        case .counterexample: return "expect counterexample"
         case .messages(let count): return "expect messages \(count.value)"
         case .decides(let list, let value): return "expect \(names(list)) decide \(value.text)"
         }
@@ -85,7 +88,7 @@ private func sketch(_ rule: FaultRule) -> String {
     case .after(let round)?: parts.append("after round \(round.value)")
     case nil: break
     }
-    if let about = rule.about { parts.append("about \(about.text)") }
+    if !rule.about.isEmpty { parts.append("about " + rule.about.map(\.text).joined(separator: ",")) }
     return parts.joined(separator: " ")
 }
 
@@ -169,6 +172,11 @@ private func errors(_ text: String) -> [String] {
         ("shop with rollback", ["shop with rollback"]),
         ("shop without rollback", ["shop without rollback"]),
         ("show table", ["show table"]),
+        ("verify om(1) for order attack", ["verify om(1) for order attack"]),
+        ("verify om(2) with 2 traitors for order 0 save \"x.strat\"", ["verify om(2) with 2 for order 0 save [x.strat]"]),
+        ("verify sm for order for", ["verify sm for order for"]),
+        ("expect holds", ["expect holds"]),
+        ("expect counterexample", ["expect counterexample"]),
         // `attacks` after a name starts the statement; elsewhere names are still names.
         ("general attacks traitor", ["general attacks: flips"]),
     ])
@@ -207,6 +215,15 @@ private func errors(_ text: String) -> [String] {
         ("general L3 traitor lies 0 and 1 and flips", "general L3: lies 0 | lies 1 | flips"),
         ("general L3 silent in round 2 and crashes after round 2", "general L3: silent in round 2 | silent after round 2"),
         ("general L3 traitor flips and random about C", "general L3: flips | random about C"),
+        // `about` takes the end of a path, in order.
+        ("general L3 traitor lies retreat to L1 about C, L2", "general L3: lies retreat to L1 about C,L2"),
+        ("general L3 traitor lies 0 to L1 about C, L2", "general L3: lies 0 to L1 about C,L2"),
+        ("general L4 silent about L2,L1 in round 4", "general L4: silent in round 4 about L2,L1"),
+        ("general L4 silent in round 4 about C, L2, L1", "general L4: silent in round 4 about C,L2,L1"),
+        ("general L3 silent about C, L1 and lies 0 about L2", "general L3: silent about C,L1 | lies 0 about L2"),
+        ("general L3 lies 0 about C, L1 and 1 to L2", "general L3: lies 0 about C,L1 | lies 1 to L2"),
+        // A repeated name is the interpreter's to refuse, not the parser's.
+        ("general L3 silent about L1, L1", "general L3: silent about L1,L1"),
     ])
     func generalStatements(text: String, expected: String) {
         let result = parse(text)
@@ -222,6 +239,8 @@ private func errors(_ text: String) -> [String] {
         ("general C traitor lies 0 and\n silent", ["general C: lies 0 | silent"]),
         ("run om(\n1\n)", ["run om(1)"]),
         ("run om(1\n)\nreset", ["run om(1)", "reset"]),
+        ("general L3 traitor silent about C,\n  L2", ["general L3: silent about C,L2"]),
+        ("general L3 traitor silent about C,  # the path\n\n L2 in round 3", ["general L3: silent in round 3 about C,L2"]),
         ("expect L1,\r\nL2 decide 0", ["expect L1,L2 decide 0"]),
     ])
     func aNewlineAfterACommaAndOrParenthesisContinuesTheStatement(text: String, expected: [String]) {
@@ -277,7 +296,7 @@ private func errors(_ text: String) -> [String] {
         #expect(rules.first?.behaviour == .lies(Value("attack", span: SourceSpan(start: 23, end: 29))))
         #expect(rules.first?.receivers.map { file.text(of: $0.span) } == ["L1", "L2"])
         #expect(rules.dropFirst().first?.rounds == .only(IntegerLiteral(2, span: SourceSpan(start: 70, end: 71))))
-        #expect(rules.dropFirst().first?.about.map { file.text(of: $0.span) } == "L3")
+        #expect(rules.dropFirst().first?.about.map { file.text(of: $0.span) } == ["L3"])
     }
 
     @Test func aBareTraitorIsFlipsSpanningTheWord() {
@@ -343,8 +362,8 @@ private func errors(_ text: String) -> [String] {
         ("run om 1", ["1:8 expected end of statement after 'om', found integer 1"]),
         ("run om(1))", ["1:10 expected end of statement after ')', found ')'"]),
         // expect
-        ("expect", ["1:7 expected 'agreement', 'validity', 'consensus', 'violation', 'messages' or a name after 'expect', found end of input"]),
-        ("expect 9", ["1:8 expected 'agreement', 'validity', 'consensus', 'violation', 'messages' or a name after 'expect', found integer 9"]),
+        ("expect", ["1:7 expected 'agreement', 'validity', 'consensus', 'violation', 'holds', 'counterexample', 'messages' or a name after 'expect', found end of input"]),
+        ("expect 9", ["1:8 expected 'agreement', 'validity', 'consensus', 'violation', 'holds', 'counterexample', 'messages' or a name after 'expect', found integer 9"]),
         ("expect agrement", ["1:8 unknown check 'agrement'; did you mean 'agreement'?"]),
         ("expect Consensus", ["1:8 unknown check 'Consensus'; did you mean 'consensus'?"]),
         ("expect messages", ["1:16 expected an integer after 'messages', found end of input"]),
@@ -385,6 +404,12 @@ private func errors(_ text: String) -> [String] {
         ("general L3 silent in rund 2", ["1:22 expected 'round' after 'in', found name 'rund'; did you mean 'round'?"]),
         ("general L3 silent in round two", ["1:28 expected an integer after 'round', found name 'two'"]),
         ("general L3 silent about", ["1:24 expected a name after 'about', found end of input"]),
+        ("general L3 silent about C,;", ["1:27 expected a name after ',', found ';'"]),
+        ("general L3 silent about C, 2", ["1:28 expected a name after ',', found integer 2"]),
+        ("general L3 silent about C L1", ["1:27 expected end of statement after 'C', found name 'L1'"]),
+        ("general L3 silent about C, L1 about L2", ["1:31 repeated 'about' in one clause; the first is at 1:19"]),
+        ("general L3 silent about C, L1 to L2", ["1:31 'to' must come before 'in round' and 'about'"]),
+        ("general L3 silent about C, L1 abut L2", ["1:31 expected end of statement after 'L1', found name 'abut'; did you mean 'about'?"]),
         ("general L3 silent in round 1 in round 2", ["1:30 repeated 'in round' in one clause; the first is at 1:19"]),
         ("general L3 silent about L1 in round 1 about L2", ["1:39 repeated 'about' in one clause; the first is at 1:19"]),
         ("general L3 silent to L1 to L2", ["1:25 repeated 'to' in one clause; the first is at 1:19"]),
@@ -407,6 +432,19 @@ private func errors(_ text: String) -> [String] {
         ("verify om(1) with 2", ["1:20 expected 'traitors' after '2', found end of input"]),
         ("verify om(1) with two traitors", ["1:19 expected an integer after 'with', found name 'two'"]),
         ("verify om(1) save", ["1:18 expected a string after 'save', found end of input"]),
+        ("verify om(1) for", ["1:17 expected 'order' after 'for', found end of input"]),
+        ("verify om(1) for attack", ["1:18 expected 'order' after 'for', found name 'attack'"]),
+        ("verify om(1) for ordr attack", ["1:18 expected 'order' after 'for', found name 'ordr'; did you mean 'order'?"]),
+        ("verify om(1) for order", ["1:23 expected a value after 'order', found end of input"]),
+        ("verify om(1) for order ;", ["1:24 expected a value after 'order', found ';'"]),
+        (#"verify om(1) for order "attack""#, [#"1:24 expected a value after 'order', found string "attack""#]),
+        ("verify om(1) for order attack retreat", ["1:31 expected end of statement after 'attack', found name 'retreat'"]),
+        ("verify om(1) fro order attack", ["1:14 expected end of statement after ')', found name 'fro'; did you mean 'for'?"]),
+        (#"verify om(1) save "x" for order attack"#, [#"1:23 expected end of statement after '"x"', found name 'for'"#]),
+        ("verify om(1) for order attack with 2 traitors", ["1:31 expected end of statement after 'attack', found name 'with'"]),
+        ("expect hold", ["1:8 unknown check 'hold'; did you mean 'holds'?"]),
+        ("expect counterexampel", ["1:8 unknown check 'counterexampel'; did you mean 'counterexample'?"]),
+        ("expect holds now", ["1:14 expected end of statement after 'holds', found name 'now'"]),
         // Views
         ("show", ["1:5 expected 'trace', 'tree', 'stats', 'army' or 'table' after 'show', found end of input"]),
         ("show trac", ["1:6 expected 'trace', 'tree', 'stats', 'army' or 'table' after 'show', found name 'trac'; did you mean 'trace'?"]),
@@ -487,6 +525,10 @@ private func errors(_ text: String) -> [String] {
         ("run om(1\n", true),
         ("run om(\n\n", true),
         ("general L3 traitor lies 0 to L1,", true),
+        ("general L3 traitor lies 0 about C,", true),
+        ("general L3 traitor lies 0 about C,\n", true),
+        ("verify om(1) for", false),
+        ("verify om(1) for order", false),
         ("general L3 traitor lies 0 and", true),
         ("general L3 traitor lies 0 and\n", true),
         ("general L3 traitor flips and", true),

@@ -49,6 +49,86 @@ struct SemanticCase: Sendable, CustomTestStringConvertible {
 
             """),
         SemanticCase(
+            "unknownGeneralInAPathAbout", "generals Alice, Bob, Carol\ngeneral Carol traitor lies 0 about Alice, Bbo",
+            """
+            test.strat:2:43: error: no general named Bbo; the army is Alice, Bob, Carol; did you mean Bob?
+             2 | general Carol traitor lies 0 about Alice, Bbo
+               |                                           ^~~
+
+            """),
+        SemanticCase(
+            "aboutNamesAGeneralTwice", "general L3 traitor silent about L1, L1",
+            """
+            test.strat:1:37: error: general L1 is named twice in one 'about'; a path passes through each general once
+             1 | general L3 traitor silent about L1, L1
+               |                                     ^~
+
+            """),
+        SemanticCase(
+            "aboutNamesItsOwnGeneral", "general L3 traitor silent about C, L3",
+            """
+            test.strat:1:36: error: a rule of L3 cannot be about L3: no path passes through a general before it sends
+             1 | general L3 traitor silent about C, L3
+               |                                    ^~
+
+            """),
+        SemanticCase(
+            "aboutHasTheCommanderAfterTheFirstPlace", "general L3 traitor lies 0 about L1, C",
+            """
+            test.strat:1:37: error: C is the commander, who only ever stands first on a path; 'about' names the end of a path in order, so the commander can only come first in it
+             1 | general L3 traitor lies 0 about L1, C
+               |                                     ^
+
+            """),
+        SemanticCase(
+            "aboutHasAMovedCommanderAfterTheFirstPlace", "generals 5\ncommander L2\ngeneral L3 traitor silent to L1 and lies 0 about L1, L2",
+            """
+            test.strat:3:54: error: L2 is the commander, who only ever stands first on a path; 'about' names the end of a path in order, so the commander can only come first in it
+             3 | general L3 traitor silent to L1 and lies 0 about L1, L2
+               |                                                      ^~
+
+            """),
+        SemanticCase(
+            "commanderWouldStandInsideAnAbout", "general L3 traitor silent about C, L1\ncommander L1",
+            """
+            test.strat:2:11: error: a rule of L3 has L1 after the first place of its 'about', but L1 would be the commander, who only ever stands first on a path; clear L3's rules with 'general L3 loyal' or 'reset'
+             2 | commander L1
+               |           ^~
+
+            """),
+        SemanticCase(
+            "newArmyWouldPutItsCommanderInsideAnAbout", "generals A, B, C, D\ngeneral D traitor silent about A, C\ngenerals C, A, B, D",
+            """
+            test.strat:3:1: error: a rule of D has C after the first place of its 'about', but C would be the commander, who only ever stands first on a path; clear D's rules with 'general D loyal' or 'reset'
+             3 | generals C, A, B, D
+               | ^~~~~~~~~~~~~~~~~~~
+
+            """),
+        SemanticCase(
+            "expectHoldsWithoutAVerify", "run om(1)\nexpect holds",
+            """
+            test.strat:2:1: error: 'expect holds' checks the last 'verify' of om or sm, and there is none yet
+             2 | expect holds
+               | ^~~~~~~~~~~~
+
+            """),
+        SemanticCase(
+            "expectCounterexampleAfterAReset", "generals 3\nverify om(1)\nreset\nexpect counterexample",
+            """
+            test.strat:4:1: error: 'expect counterexample' checks the last 'verify' of om or sm, and there is none yet
+             4 | expect counterexample
+               | ^~~~~~~~~~~~~~~~~~~~~
+
+            """),
+        SemanticCase(
+            "expectHoldsAfterATwoGeneralsVerify", "generals 4\nverify om(1)\nverify twogenerals(2)\nexpect holds",
+            """
+            test.strat:4:1: error: 'expect holds' checks the last 'verify' of om or sm, and there is none yet
+             4 | expect holds
+               | ^~~~~~~~~~~~
+
+            """),
+        SemanticCase(
             "unknownCommanderInDeclaredArmy", "generals 4\ncommander Boss",
             """
             test.strat:2:11: error: no general named Boss; the army is C, L1, L2, L3

@@ -66,6 +66,9 @@ import Testing
         ("run twogenerals(2)\nexpect A decides hold", ["2:18 A and B decide attack or retreat, not 'hold'"]),
         ("lose 2\nexpect agreement", ["2:1 there is no run to check yet; 'expect' checks the last 'run'"]),
         (#"verify twogenerals(2) save "x.strat""#, ["1:28 'save' is for verify om and sm; in the Two Generals Problem nobody is a traitor, and verify prints every pair of rules with the loss pattern that defeats it"]),
+        ("verify twogenerals(2) for order attack", ["1:33 'for order attack' is for verify om and sm; in the Two Generals Problem nobody gives an order, and verify tries every pair of rules against every loss pattern"]),
+        // A two-generals run is not a verify: `expect holds` looks for a verify of om or sm.
+        ("run twogenerals(2)\nexpect holds", ["2:1 'expect holds' checks the last 'verify' of om or sm, and there is none yet"]),
     ])
     func errorsPointAtTheWordToFix(script: String, expected: [String]) {
         #expect(errors(script) == expected)

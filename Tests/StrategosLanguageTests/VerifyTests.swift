@@ -4,9 +4,12 @@ import Testing
 
 /// `verify`: the paper's cases, every counterexample replayed, and the errors.
 @Suite struct VerifyTests {
-    static func verify(_ script: String, budget: Int = 10_000_000, writer: (any FileWriter)? = nil) -> (ScriptResult, VerificationReport?) {
+    static func verify(
+        _ script: String, budget: Int = 10_000_000, messageLimit: Int = 1_000_000_000, writer: (any FileWriter)? = nil
+    ) -> (ScriptResult, VerificationReport?) {
         var settings = Session.Settings()
         settings.verifyBudget = budget
+        settings.messageLimit = messageLimit
         if let writer { settings.writer = writer }
         let result = ScriptHarness.run(script, settings: settings)
         let report = result.events.compactMap { event -> VerificationReport? in
@@ -18,14 +21,15 @@ import Testing
     /// Runs a counterexample script in a fresh session: it must run without
     /// error, its `expect violation` must hold, and it must break what was claimed.
     static func replay(_ report: VerificationReport) throws {
-        let script = try #require(report.counterexample)
-        let result = ScriptHarness.run(script, name: "counterexample.strat")
+        let found = try #require(report.counterexample)
+        let result = ScriptHarness.run(found.script, name: "counterexample.strat")
         #expect(result.outcome == .success, "the counterexample does not replay: \(result.rendered.joined())")
         let run = try #require(result.runs.last)
-        #expect(run.agreement == !report.breaksAgreement)
-        #expect(run.validity == !report.breaksValidity)
+        #expect(run.agreement == !found.breaksAgreement)
+        #expect(run.validity == !found.breaksValidity)
         #expect(run.algorithm == report.algorithm)
         #expect(run.generals == report.generals)
+        #expect(run.order == found.order)
     }
 
     @Test func threeGeneralsOneTraitorBreaksValidityAsInFigureOne() throws {
@@ -34,30 +38,59 @@ import Testing
         let found = try #require(report)
         #expect(!found.holds)
         #expect(found.exhaustive)
-        #expect(found.breaksValidity)
-        #expect(found.fullSize == 15)
-        #expect(found.counterexample == """
+        #expect(found.counterexample?.breaksValidity == true)
+        #expect(found.scope.strategies.value == 75)
+        #expect(found.orders == ["attack", "retreat", "hold"])
+        #expect(found.counterexample?.script == """
             generals 3
             order attack
             default retreat
-            general L2 traitor lies retreat to L1 in round 2 about C
+            general L2 traitor lies retreat to L1 about C
             run om(1)
             expect violation
 
             """)
+        #expect(found.counterexample?.deviatingMessages == 1)
         try Self.replay(found)
     }
 
-    @Test func fourGeneralsOneTraitorHoldsExhaustively() throws {
+    @Test func fourGeneralsOneTraitorHoldsForEveryStrategy() throws {
         let (result, report) = Self.verify("generals 4\nverify om(1)")
         #expect(result.outcome == .success)
         let found = try #require(report)
         #expect(found.holds)
         #expect(found.exhaustive)
-        #expect(found.fullSize == 54)
-        #expect(found.reducedSize == 36)
-        #expect(found.checked == 36)
+        #expect(found.scope.strategies.value == 339)
         #expect(found.counterexample == nil)
+        let text = VerificationRenderer.text(found, style: TextStyle(color: false))
+        #expect(text.contains("IC1 and IC2 hold for every strategy (all 339), every order and placement: a proof, not a sample"))
+    }
+
+    /// The paper's bound at m = 2 and m = 3: a proof at n = 3m + 1, a minimal
+    /// counterexample at n = 3m, each in well under a second.
+    @Test(arguments: [(7, 2, true), (6, 2, false), (10, 3, true), (9, 3, false)])
+    func theBoundAtTheSizesPeopleTeach(generals: Int, m: Int, holds: Bool) throws {
+        let found = try #require(Self.verify("generals \(generals)\nverify om(\(m))").1)
+        #expect(found.exhaustive)
+        #expect(found.holds == holds)
+        if !holds {
+            #expect(found.counterexample?.faulty.count == m)
+            try Self.replay(found)
+        }
+    }
+
+    @Test func everyOrderIsCheckedUnlessOneIsFixed() throws {
+        // The order equal to the default cannot be broken on three generals by
+        // a lieutenant; verify checks the others too and finds the failure.
+        let found = try #require(Self.verify("generals 3\ndefault attack\nverify om(1)").1)
+        #expect(found.orders == ["attack", "hold"])
+        #expect(found.counterexample?.order == "hold")
+        try Self.replay(found)
+        let fixed = try #require(Self.verify("generals 3\ndefault attack\nverify om(1) for order attack").1)
+        #expect(fixed.orders == ["attack"])
+        #expect(fixed.holds)
+        let text = VerificationRenderer.text(fixed, style: TextStyle(color: false))
+        #expect(text.contains("order: attack only (for order)"))
     }
 
     @Test func fourGeneralsTwoTraitorsUnderOMOneFail() throws {
@@ -70,7 +103,6 @@ import Testing
     @Test func fourGeneralsUnderOMTwoBreakAgreement() throws {
         let found = try #require(Self.verify("generals 4\nverify om(2)").1)
         #expect(!found.holds)
-        #expect(found.breaksAgreement, "n ≤ 3m: IC1 can break")
         try Self.replay(found)
     }
 
@@ -78,33 +110,40 @@ import Testing
         let found = try #require(Self.verify("generals 3\nverify sm(1)").1)
         #expect(found.holds)
         #expect(found.exhaustive)
-        #expect(found.fullSize == 24)
-        #expect(found.mayStaySilent)
     }
 
-    @Test func signedMessagesWithTooManyTraitorsFailAndReplay() throws {
-        let found = try #require(Self.verify("generals 4\nverify sm(1) with 2 traitors").1)
+    @Test(arguments: ["generals 4\nverify sm(1) with 2 traitors", "generals 5\nverify sm(2) with 3 traitors", "generals 6\nverify sm(3) with 4 traitors"])
+    func signedMessagesWithTooManyTraitorsFailAndReplay(script: String) throws {
+        let found = try #require(Self.verify(script).1)
         #expect(!found.holds)
-        #expect(found.breaksAgreement)
+        #expect(found.counterexample?.breaksAgreement == true)
+        #expect(found.counterexample?.faulty.first == "C")
         try Self.replay(found)
     }
 
-    @Test func sevenGeneralsTwoTraitorsIsASampleThatSaysSo() throws {
-        let (result, report) = Self.verify("generals 7\nverify om(2)", budget: 20_000)
+    @Test(arguments: ["generals 5\nverify sm(2)", "generals 6\nverify sm(2)", "generals 4\nverify sm(2) with 3 traitors"])
+    func signedMessagesHoldExactly(script: String) throws {
+        let found = try #require(Self.verify(script).1)
+        #expect(found.holds)
+        #expect(found.exhaustive)
+    }
+
+    @Test func beyondTheBudgetItSamplesAndSaysSo() throws {
+        let (result, report) = Self.verify("generals 7\nverify om(2)", budget: 20)
         #expect(result.outcome == .success)
         let found = try #require(report)
         #expect(found.holds)
         #expect(!found.exhaustive)
-        #expect(found.checked >= 20_000)
-        #expect(found.reducedSize > 1e18)
+        #expect(found.checked >= 20)
         let text = VerificationRenderer.text(found, style: TextStyle(color: false))
+        #expect(text.contains("method: sampling: the exact method needs"))
         #expect(text.contains("no violation found in a seeded sample of"))
         #expect(text.contains("not a proof"))
     }
 
     @Test func theSameScriptGivesTheSameAnswer() throws {
-        let first = try #require(Self.verify("seed 3\ngenerals 5\nverify om(1) with 2 traitors", budget: 5_000).1)
-        let second = try #require(Self.verify("seed 3\ngenerals 5\nverify om(1) with 2 traitors", budget: 5_000).1)
+        let first = try #require(Self.verify("seed 3\ngenerals 5\nverify om(1) with 2 traitors", budget: 50).1)
+        let second = try #require(Self.verify("seed 3\ngenerals 5\nverify om(1) with 2 traitors", budget: 50).1)
         #expect(first == second)
     }
 
@@ -116,7 +155,7 @@ import Testing
 
     @Test func namedArmiesAndAnotherCommanderReplay() throws {
         let found = try #require(Self.verify("generals A, B, C\ncommander B\nverify om(1)").1)
-        #expect(found.counterexample?.hasPrefix("generals A, B, C\ncommander B\n") == true)
+        #expect(found.counterexample?.script.hasPrefix("generals A, B, C\ncommander B\n") == true)
         try Self.replay(found)
     }
 
@@ -124,18 +163,24 @@ import Testing
         let writer = MemoryWriter()
         let (result, report) = Self.verify("generals 3\nverify om(1) save \"attack.strat\"", writer: writer)
         #expect(result.outcome == .success)
-        #expect(writer.files["attack.strat"] == report?.counterexample)
+        #expect(writer.files["attack.strat"] == report?.counterexample?.script)
         #expect(report?.savedTo == "attack.strat")
     }
 
     @Test func jsonFollowsTheSchema() throws {
         let found = try #require(Self.verify("generals 3\nverify om(1)").1)
         let line = VerificationRenderer.json(found)
-        #expect(line.hasPrefix(#"{"verify":"om","m":1,"holds":false,"exhaustive":true,"strategies":15,"counterexample":"generals 3\norder attack\n"#))
+        #expect(line.hasPrefix(#"{"verify":"om","m":1,"orders":["attack","retreat","hold"],"holds":false,"exhaustive":true,"strategies":75,"counterexample":"generals 3\norder attack\n"#))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect(object["counterexample"] as? String == found.counterexample)
+        #expect(object["counterexample"] as? String == found.counterexample?.script)
+        #expect(object["deviatingMessages"] as? Int == 1)
         let holding = try #require(Self.verify("generals 4\nverify om(1)").1)
-        #expect(VerificationRenderer.json(holding).hasPrefix(#"{"verify":"om","m":1,"holds":true,"exhaustive":true,"strategies":54,"counterexample":null,"#))
+        #expect(VerificationRenderer.json(holding).hasPrefix(#"{"verify":"om","m":1,"orders":["attack","retreat","hold"],"holds":true,"exhaustive":true,"strategies":339,"counterexample":null,"#))
+        // A space beyond a Double: null, with its logarithm beside it.
+        let huge = try #require(Self.verify("generals 10\nverify om(3)").1)
+        let hugeObject = try #require(try JSONSerialization.jsonObject(with: Data(VerificationRenderer.json(huge).utf8)) as? [String: Any])
+        #expect(hugeObject["strategies"] is NSNull)
+        #expect((hugeObject["strategiesLog10"] as? Double ?? 0) > 700)
     }
 
     @Test(arguments: [
@@ -145,14 +190,22 @@ import Testing
         ("generals 4\nverify om(3)", "om(3) needs m < n − 1, but the army has 4 generals (n − 1 = 3)"),
         ("generals 4\nverify om(-1)", "m must be 0 or more, got -1"),
         (
-            "generals 30\nverify om(3)",
-            "verify runs om(3) once per strategy, and with 30 generals a run could send 592,789 messages; verify takes armies whose runs send at most 100,000"
+            "generals 21\nverify om(3) with 4 traitors",
+            "verify found a counterexample and replays it as a run, but with 21 generals a run of om(3) could send 123,520 messages, over the limit of 100,000; raise it with --max-messages"
         ),
     ])
     func errors(script: String, message: String) {
-        let (result, _) = Self.verify(script)
+        let (result, _) = Self.verify(script, messageLimit: 100_000)
         #expect(result.outcome == .scriptError)
         #expect(result.errors.map(\.message) == [message])
+    }
+
+    @Test func samplingTakesOnlySmallRuns() {
+        let (result, _) = Self.verify("generals 30\nverify om(3)", budget: 1)
+        #expect(result.outcome == .scriptError)
+        #expect(result.errors.map(\.message) == [
+            "the exact method needs more than the budget here (--verify-budget), and sampling runs om(3) once per strategy: with 30 generals a run of om(3) could send 592,789 messages, and verify samples only armies whose runs send at most 100,000"
+        ])
     }
 
     /// Answers false `count` times, then true: a Ctrl-C that arrives part-way.
@@ -175,23 +228,21 @@ import Testing
         settings.shouldStop = { stop.ask() }
         let result = ScriptHarness.run("generals 4\nverify om(1)", settings: settings)
         #expect(result.outcome == .interrupted)
-        #expect(result.errors.map(\.message) == ["interrupted after checking 0 strategies, with no violation among them"])
+        #expect(result.errors.map(\.message) == ["interrupted after solving 0 of 18 sub-problems, before any verdict"])
+        let sampling = StopAfter(2)
+        settings.shouldStop = { sampling.ask() }
+        settings.verifyBudget = 20
+        let sampled = ScriptHarness.run("generals 7\nverify om(2)", settings: settings)
+        #expect(sampled.outcome == .interrupted)
+        #expect(sampled.errors.map(\.message) == ["interrupted after checking 0 strategies, with no violation among them"])
     }
 
     /// `generals 12; verify om(4) with 11 traitors` has more strategies than a
     /// Double holds; printing the size once looped for ever.
-    @Test func aSpaceTooLargeForADoubleIsPrintedAsSuch() {
-        let report = VerificationReport(
-            algorithm: .om, m: 4, generals: ["C", "L1", "L2"], commander: "C", order: "attack", defaultValue: "retreat",
-            traitors: 11, values: ["attack", "retreat", "hold"], mayStaySilent: false, holds: true, exhaustive: false,
-            interrupted: false, fullSize: .infinity, reducedSize: .infinity, checked: 1, planned: 1, counterexample: nil,
-            breaksAgreement: false, breaksValidity: false, savedTo: nil)
-        let plan = VerificationRenderer.plan(report, style: TextStyle(color: false))
-        #expect(plan.contains("space: more than 1e308 strategies"))
-        #expect(plan.contains("; more than 1e308 with loyal lieutenants taken as interchangeable"))
-        #expect(VerificationRenderer.verdict(report, style: TextStyle(color: false)).contains("this is a sample of more than 1e308, not a proof"))
-        let json = VerificationRenderer.json(report)
-        #expect(json.contains("\"strategies\":null"))
-        #expect(json.contains("\"reduced\":null"))
+    @Test func aSpaceTooLargeForADoubleIsPrintedAsSuch() throws {
+        let found = try #require(Self.verify("generals 12\nverify om(4) with 11 traitors").1)
+        let plan = VerificationRenderer.plan(found, style: TextStyle(color: false))
+        #expect(plan.contains("space: ≈ "))
+        #expect(VerificationRenderer.json(found).contains("\"strategies\":null"))
     }
 }

@@ -70,6 +70,6 @@ public struct StrategySpace: Sendable, Equatable {
         case .value(let value): .lie(value)
         case .nothing: .silent
         }
-        return Deviation(action, receivers: [variable.receiver], rounds: variable.round...variable.round, about: variable.previous)
+        return Deviation(action, receivers: [variable.receiver], rounds: variable.round...variable.round, about: variable.previous.map { [$0] } ?? [])
     }
 }

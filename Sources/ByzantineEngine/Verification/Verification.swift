@@ -1,51 +1,115 @@
-/// What `verify` asks: an army, what a loyal commander orders, the values in
-/// play, the algorithm and how many generals may be faulty.
+import Foundation
+
+/// What `verify` asks: an army, the orders a loyal commander may give, the
+/// values in play, the algorithm and how many generals may be faulty.
 public struct VerificationRequest: Sendable, Equatable {
     public var algorithm: ByzantineAlgorithm
     public var m: Int
     public var generalCount: Int
     public var commander: Int
-    public var order: Int
+    /// Each is checked as the order: every value in play, unless one is fixed.
+    public var orders: [Int]
     public var defaultValue: Int
     /// The values a faulty general may send: the order, the default and one other value.
     public var valueCount: Int
     /// At most this many generals are faulty.
     public var traitors: Int
-    /// Search exhaustively when the space (after reduction) has at most this
-    /// many strategies; otherwise sample this many and run a greedy adversary.
+    /// Decide exactly when the exact method's work fits this many strategy
+    /// runs' worth; otherwise sample this many and run a greedy adversary.
     public var budget: Int
     public var seed: UInt64
+    /// A counterexample's replay may send at most this many messages.
+    public var messageLimit: Int
 
     public init(
-        algorithm: ByzantineAlgorithm, m: Int, generalCount: Int, commander: Int, order: Int, defaultValue: Int,
-        valueCount: Int, traitors: Int, budget: Int = 10_000_000, seed: UInt64 = 0
+        algorithm: ByzantineAlgorithm, m: Int, generalCount: Int, commander: Int, orders: [Int], defaultValue: Int,
+        valueCount: Int, traitors: Int, budget: Int = 10_000_000, seed: UInt64 = 0, messageLimit: Int = 1_000_000_000
     ) {
         self.algorithm = algorithm
         self.m = m
         self.generalCount = generalCount
         self.commander = commander
-        self.order = order
+        self.orders = orders
         self.defaultValue = defaultValue
         self.valueCount = valueCount
         self.traitors = traitors
         self.budget = budget
         self.seed = seed
+        self.messageLimit = messageLimit
     }
 
-    /// The problem with `deviations`, everything else as asked.
-    func problem(_ deviations: [Int: [Deviation]]) -> GeneralsProblem {
+    /// The problem with this order and `deviations`, everything else as asked.
+    func problem(order: Int, _ deviations: [Int: [Deviation]]) -> GeneralsProblem {
         GeneralsProblem(
             generalCount: generalCount, commander: commander, valueCount: valueCount, order: order,
             defaultValue: defaultValue, deviations: deviations, seed: seed)
     }
+
+    var lieutenants: [Int] { (0..<generalCount).filter { $0 != commander } }
 }
 
-/// A strategy that breaks IC1 or IC2, minimised: no rule can be dropped
-/// without the violation going away.
+/// One message a faulty general sends otherwise than a loyal one would (or,
+/// under SM, one it keeps as it is, by a rule that makes its sender count as
+/// faulty: the faulty generals sign for each other).
+public struct DeviatingMessage: Sendable, Hashable {
+    /// The generals the value passed through, commander first, the sender last.
+    public var path: [Int]
+    public var receiver: Int
+    /// What it carries; nil when it is not sent.
+    public var value: Int?
+
+    public var sender: Int { path.last ?? receiver }
+    public var round: Int { path.count }
+
+    /// The messages as rules: one per sender, path and value, naming its
+    /// receivers and the whole path (round 1's messages by their round), so
+    /// that each rule matches exactly those messages.
+    public static func deviations(_ messages: [DeviatingMessage]) -> [Int: [Deviation]] {
+        struct Key: Hashable {
+            var path: [Int]
+            var value: Int?
+        }
+        var receivers: [Key: Set<Int>] = [:]
+        var keys: [Key] = []
+        for message in messages {
+            let key = Key(path: message.path, value: message.value)
+            if receivers[key] == nil { keys.append(key) }
+            receivers[key, default: []].insert(message.receiver)
+        }
+        // By round, then path, then value: the rules read in the order the messages are sent.
+        keys.sort { a, b in
+            if a.path.count != b.path.count { return a.path.count < b.path.count }
+            if a.path != b.path { return a.path.lexicographicallyPrecedes(b.path) }
+            return (a.value ?? -1) < (b.value ?? -1)
+        }
+        var deviations: [Int: [Deviation]] = [:]
+        for key in keys {
+            guard let sender = key.path.last else { continue }
+            let action: Deviation.Action = key.value.map { .lie($0) } ?? .silent
+            let before = Array(key.path.dropLast())
+            deviations[sender, default: []].append(
+                Deviation(action, receivers: receivers[key], rounds: before.isEmpty ? 1...1 : 1...Int.max, about: before))
+        }
+        return deviations
+    }
+}
+
+/// A strategy that breaks IC1 or IC2, with the fewest faulty generals and,
+/// among those, the fewest deviating messages.
 public struct Counterexample: Sendable, Equatable {
-    /// Each faulty general's rules.
+    /// The order the loyal commander was given (what a faulty one holds).
+    public var order: Int
+    /// Each deviating message by its whole path (empty for a sampled
+    /// counterexample, whose rules stand for classes of paths).
+    public var messages: [DeviatingMessage]
+    /// The messages as each faulty general's rules.
     public var deviations: [Int: [Deviation]]
+    /// The replayed run.
     public var outcome: Outcome
+
+    public var faulty: [Int] { deviations.keys.sorted() }
+    /// Messages the faulty generals send otherwise than loyal ones would, as the replay counts them.
+    public var deviatingMessages: Int { outcome.lies + outcome.drops }
 }
 
 /// How far a search got, for a progress line.
@@ -54,29 +118,93 @@ public struct VerificationProgress: Sendable {
     public var planned: Int
 }
 
+/// A number of strategies, which soon outgrows a Double: its base-10
+/// logarithm, and the number itself while a Double holds it exactly.
+public struct StrategyCount: Sendable, Equatable {
+    public var log10: Double
+    /// Nil beyond 2^53, where a Double stops counting one by one.
+    public var value: Double?
+
+    public init(log10: Double, value: Double? = nil) {
+        self.log10 = log10
+        self.value = value
+    }
+
+    static let exactLimit = 9_007_199_254_740_992.0
+
+    /// The sum of ways · choices^exponent over the terms.
+    static func sum(_ terms: [(ways: Double, choices: Double, exponent: Double)]) -> StrategyCount {
+        let logs = terms.map { Foundation.log10($0.ways) + $0.exponent * Foundation.log10($0.choices) }
+        guard let largest = logs.max() else { return StrategyCount(log10: -.infinity, value: 0) }
+        let rest = logs.reduce(0.0) { $0 + Foundation.pow(10, $1 - largest) }
+        var total: Double? = 0
+        for term in terms {
+            var power = term.ways
+            var left = term.exponent
+            while left >= 1, power <= exactLimit {
+                power *= term.choices
+                left -= 1
+            }
+            total = total.flatMap { power <= exactLimit && $0 + power <= exactLimit ? $0 + power : nil }
+        }
+        return StrategyCount(log10: largest + Foundation.log10(rest), value: total)
+    }
+}
+
+/// How a verification decides.
+public enum VerificationMethod: Sendable, Equatable {
+    /// Every strategy, exactly, without visiting them one by one: for OM the
+    /// outcomes each sub-invocation can reach, composed bottom-up; for SM the
+    /// rounds in which values can enter a loyal lieutenant's V_i.
+    case exact
+    /// The exact method would need more than the budget: a seeded sample of
+    /// strategies and a greedy adversary, which can refute but not prove.
+    case sample
+}
+
+/// What a verification covers and how, known before it starts: what the
+/// output states about the space.
+public struct VerificationScope: Sendable, Equatable {
+    public var method: VerificationMethod
+    /// Every strategy of the paper's adversary: each order, each placement of
+    /// up to t faulty generals, and for each message a faulty general sends
+    /// (each path and receiver) any value in play or nothing.
+    public var strategies: StrategyCount
+    /// Placements of up to t faulty generals (none included).
+    public var placements: Double
+    /// The exact method's sub-problems: the kinds of sub-invocation of OM it
+    /// solves, or SM's placements and orders.
+    public var subproblems: Int
+    /// The exact method's work in tally steps, and the most the budget allows.
+    public var exactWork: Double
+    public var exactWorkLimit: Double
+    /// Sampling only: the size of the spaces the sample is drawn from.
+    public var sampledSpace: Double
+    /// How many steps the progress line counts to: sub-problems, or strategies sampled.
+    public var planned: Int
+
+    public var exhaustive: Bool { method == .exact }
+}
+
 /// What a search will cover, known before it starts.
 public struct VerificationPlan: Sendable, Equatable {
     public var request: VerificationRequest
-    /// One per placement of the faulty generals, fewest first.
-    public var spaces: [StrategySpace]
-    /// Strategies in the whole space, every placement of the faulty generals
-    /// counted, and after the symmetry reduction (doubles: they can pass 2^64).
-    public var fullSize: Double
-    public var reducedSize: Double
-    /// Every strategy will be checked (after the sound reductions); otherwise a
-    /// seeded sample and a greedy adversary will be.
-    public var exhaustive: Bool
+    public var scope: VerificationScope
+    /// Sampling only: one space per canonical placement and order.
+    var spaces: [(order: Int, space: StrategySpace)]
 
-    /// The placements searched, as canonical representatives.
-    public var placements: [[Int]] { spaces.map(\.faulty) }
+    public var method: VerificationMethod { scope.method }
+    public var exhaustive: Bool { scope.exhaustive }
 
-    /// How many strategies the search means to run.
-    public var plannedChecks: Int { exhaustive ? Int(reducedSize) : request.budget }
+    public static func == (a: VerificationPlan, b: VerificationPlan) -> Bool {
+        a.request == b.request && a.scope == b.scope
+            && a.spaces.map(\.order) == b.spaces.map(\.order) && a.spaces.map(\.space) == b.spaces.map(\.space)
+    }
 }
 
 public struct VerificationResult: Sendable, Equatable {
     public enum Verdict: Sendable, Equatable {
-        /// IC1 and IC2 held for every strategy checked.
+        /// IC1 and IC2 held: for every strategy if the method is exact, else for the sample.
         case holds
         case counterexample(Counterexample)
         /// Stopped on request; nothing was found in what was checked.
@@ -85,11 +213,8 @@ public struct VerificationResult: Sendable, Equatable {
 
     public var verdict: Verdict
     public var plan: VerificationPlan
-    /// Strategies actually run.
+    /// Sub-problems solved (exact) or strategies run (sample).
     public var checked: Int
 
     public var exhaustive: Bool { plan.exhaustive }
-    public var fullSize: Double { plan.fullSize }
-    public var reducedSize: Double { plan.reducedSize }
-    public var placements: [[Int]] { plan.placements }
 }

@@ -1,18 +1,20 @@
-import Dispatch
+import Foundation
 
-/// `verify`: search the strategies of the faulty generals for a violation of
-/// IC1 or IC2.
+/// `verify`: does some strategy of up to t faulty generals break IC1 or IC2,
+/// for some order?
 ///
-/// Placements of up to t faulty generals are searched fewest first. Loyal
-/// lieutenants are interchangeable, so one representative per placement shape
-/// is enough: the commander or not, plus the last k lieutenants. Each
-/// placement's strategies (see `StrategySpace`) are searched exhaustively when
-/// the whole reduced space fits the budget, in chunks run on every core; the
-/// answer is the first violation in a fixed order, so it does not depend on the
-/// number of cores. Beyond the budget a seeded random sample and a greedy
-/// adversary are tried, and the result says it is not a proof.
+/// The exact method decides it for every strategy at once (see
+/// `OralMessagesReachability` and `SignedMessagesReachability`), placements of
+/// the faulty generals fewest first, so the first violation found has the
+/// fewest faulty generals and, among those, the fewest deviating messages; it
+/// is then replayed by the engine, and a replay that does not fail exactly as
+/// predicted is an error, never a verdict. Loyal lieutenants are
+/// interchangeable on a complete graph, so a placement is only whether the
+/// commander is faulty and how many lieutenants are. When the exact method
+/// would need more than the budget, a seeded sample and a greedy adversary
+/// search instead (`Search`), and the result says it is not a proof.
 public enum Verifier {
-    /// Verification explores runs of at most this many messages.
+    /// Sampling explores runs of at most this many messages.
     public static let largestRun = 100_000
 
     /// Plans and runs a search.
@@ -23,69 +25,288 @@ public enum Verifier {
         try search(plan(request), shouldStop: shouldStop, progress: progress)
     }
 
-    /// What a search will cover, known before it starts: the placements, their
-    /// strategy spaces, the sizes and whether the budget allows all of it.
+    /// What a search will cover, known before it starts: the sizes, the
+    /// method, and for sampling the spaces it draws from.
     public static func plan(_ request: VerificationRequest) throws(EngineError) -> VerificationPlan {
-        try request.algorithm.validate(request.problem([:]), m: request.m, messageLimit: largestRun)
-        let placements = canonicalPlacements(request)
+        guard let firstOrder = request.orders.first else { throw .unknownValue(-1) }
+        for order in request.orders {
+            // Only a counterexample's replay is a run, so the message limit waits for one.
+            try request.algorithm.validate(request.problem(order: order, [:]), m: request.m, messageLimit: .max)
+        }
+        let (subproblems, work) = exactCost(request)
+        let limit = Double(request.budget) * 1_000
+        let method: VerificationMethod = work <= limit ? .exact : .sample
+        var plan = VerificationPlan(
+            request: request,
+            scope: VerificationScope(
+                method: method, strategies: strategyCount(request), placements: placementCount(request),
+                subproblems: subproblems, exactWork: work, exactWorkLimit: limit, sampledSpace: 0,
+                planned: method == .exact ? subproblems : request.budget),
+            spaces: [])
+        guard method == .sample else { return plan }
+        try request.algorithm.validate(request.problem(order: firstOrder, [:]), m: request.m, messageLimit: largestRun)
         let choices: [StrategySpace.Choice] =
             (0..<request.valueCount).map { .value($0) } + (request.algorithm == .sm ? [.nothing] : [])
-        let spaces = placements.map {
-            StrategySpace(generalCount: request.generalCount, commander: request.commander, rounds: request.m + 1, faulty: $0, choices: choices)
+        for order in request.orders {
+            for faulty in canonicalPlacements(request) {
+                plan.spaces.append((order, StrategySpace(
+                    generalCount: request.generalCount, commander: request.commander, rounds: request.m + 1, faulty: faulty,
+                    choices: choices)))
+            }
         }
-        let sizes = spaces.map { space in space.size.map(Double.init) ?? pow(Double(choices.count), Double(space.variables.count)) }
-        let reducedSize = sizes.reduce(0, +)
-        let fullSize = zip(spaces, sizes).reduce(0.0) { total, pair in
-            total + pair.1 * Double(equivalentPlacements(of: pair.0.faulty, request))
+        plan.scope.sampledSpace = plan.spaces.reduce(0) { total, entry in
+            total + (entry.space.size.map(Double.init) ?? Foundation.pow(Double(choices.count), Double(entry.space.variables.count)))
         }
-        return VerificationPlan(
-            request: request, spaces: spaces, fullSize: fullSize, reducedSize: reducedSize,
-            exhaustive: reducedSize <= Double(request.budget))
+        return plan
     }
 
     public static func search(
         _ plan: VerificationPlan, shouldStop: () -> Bool = { false },
         progress: @escaping (VerificationProgress) -> Void = { _ in }
     ) throws(EngineError) -> VerificationResult {
-        let request = plan.request
-        var search = Search(request: request, planned: plan.plannedChecks, progress: progress)
-        for (index, space) in plan.spaces.enumerated() {
-            let found = plan.exhaustive
-                ? try search.exhaust(space, shouldStop: shouldStop)
-                : try search.sample(space, placement: index, of: plan.spaces.count, shouldStop: shouldStop)
-            if let found {
-                return VerificationResult(
-                    verdict: .counterexample(try search.minimise(found, in: space, shouldStop: shouldStop)), plan: plan,
-                    checked: search.checked)
-            }
-            if search.wasInterrupted { break }
+        switch (plan.method, plan.request.algorithm) {
+        case (.exact, .om): try decideOralMessages(plan, shouldStop: shouldStop, progress: progress)
+        case (.exact, .sm): try decideSignedMessages(plan, shouldStop: shouldStop, progress: progress)
+        case (.sample, _): try sample(plan, shouldStop: shouldStop, progress: progress)
         }
-        return VerificationResult(verdict: search.wasInterrupted ? .interrupted : .holds, plan: plan, checked: search.checked)
+    }
+
+    // MARK: - Placements
+
+    /// Which generals are faulty, up to interchanging loyal lieutenants.
+    struct Placement: Hashable {
+        var commanderIsFaulty: Bool
+        var lieutenants: Int
+
+        var size: Int { lieutenants + (commanderIsFaulty ? 1 : 0) }
+
+        /// The generals: the commander if faulty, and the last lieutenants in army order.
+        func faulty(in request: VerificationRequest) -> [Int] {
+            (commanderIsFaulty ? [request.commander] : []) + request.lieutenants.suffix(lieutenants)
+        }
+
+        func loyalLieutenants(in request: VerificationRequest) -> [Int] {
+            Array(request.lieutenants.dropLast(lieutenants))
+        }
+    }
+
+    /// Every placement of `size` faulty generals: lieutenants only, then with the commander.
+    static func placements(ofSize size: Int, _ request: VerificationRequest) -> [Placement] {
+        let lieutenants = request.generalCount - 1
+        var placements: [Placement] = []
+        if size <= lieutenants { placements.append(Placement(commanderIsFaulty: false, lieutenants: size)) }
+        if size >= 1, size - 1 <= lieutenants { placements.append(Placement(commanderIsFaulty: true, lieutenants: size - 1)) }
+        return placements
+    }
+
+    static func sizes(_ request: VerificationRequest) -> ClosedRange<Int> {
+        0...max(0, min(request.traitors, request.generalCount))
+    }
+
+    /// The top sub-problem of OM(m) for an order and a placement.
+    private static func top(order: Int, _ placement: Placement, _ request: VerificationRequest) -> SubProblem {
+        SubProblem(
+            rounds: request.m, commanderIsLoyal: !placement.commanderIsFaulty, held: order,
+            loyal: request.generalCount - 1 - placement.lieutenants, faulty: placement.lieutenants)
+    }
+
+    private static func tops(_ request: VerificationRequest) -> [SubProblem] {
+        request.orders.flatMap { order in
+            sizes(request).flatMap { placements(ofSize: $0, request) }.map { top(order: order, $0, request) }
+        }
+    }
+
+    // MARK: - Sizes
+
+    /// Every strategy: Σ over orders and placements F of (values + 1)^(messages F's generals send).
+    static func strategyCount(_ request: VerificationRequest) -> StrategyCount {
+        let n = request.generalCount
+        let commanderSends = Double(n - 1)
+        // A lieutenant sends along every path of r generals ending with it, to the n − r others.
+        var lieutenantSends = 0.0
+        var paths = 1.0
+        for r in 2...max(2, request.m + 1) where r <= request.m + 1 {
+            lieutenantSends += paths * Double(n - r)
+            paths *= Double(n - r)
+        }
+        var terms: [(ways: Double, choices: Double, exponent: Double)] = []
+        for size in sizes(request) {
+            for placement in placements(ofSize: size, request) {
+                let sent = (placement.commanderIsFaulty ? commanderSends : 0) + Double(placement.lieutenants) * lieutenantSends
+                terms.append((
+                    binomial(n - 1, placement.lieutenants) * Double(request.orders.count), Double(request.valueCount + 1), sent
+                ))
+            }
+        }
+        return StrategyCount.sum(terms)
+    }
+
+    static func placementCount(_ request: VerificationRequest) -> Double {
+        sizes(request).reduce(0.0) { $0 + binomial(request.generalCount, $1) }
+    }
+
+    private static func binomial(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        var ways = 1.0
+        for index in 0..<k { ways = ways * Double(n - index) / Double(index + 1) }
+        return ways.rounded()
+    }
+
+    /// The exact method's sub-problems and its work in tally steps.
+    static func exactCost(_ request: VerificationRequest) -> (subproblems: Int, work: Double) {
+        switch request.algorithm {
+        case .sm:
+            let cases = request.orders.count * sizes(request).reduce(0) { $0 + placements(ofSize: $1, request).count }
+            return (cases, Double(cases))
+        case .om:
+            let needed = OralMessagesReachability.needed(tops: tops(request), valueCount: request.valueCount)
+            let work = needed.reduce(0.0) { total, problem in
+                total + OralMessagesReachability.work(problem, valueCount: request.valueCount)
+            }
+            return (needed.count, work)
+        }
+    }
+
+    // MARK: - OM, exactly
+
+    private static func decideOralMessages(
+        _ plan: VerificationPlan, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
+    ) throws(EngineError) -> VerificationResult {
+        let request = plan.request
+        var solved = 0
+        let reachability: OralMessagesReachability
+        do {
+            reachability = try OralMessagesReachability(
+                valueCount: request.valueCount, defaultValue: request.defaultValue, tops: tops(request), shouldStop: shouldStop
+            ) { done, planned in
+                solved = done
+                progress(VerificationProgress(checked: done, planned: planned))
+            }
+        } catch .cancelled {
+            return VerificationResult(verdict: .interrupted, plan: plan, checked: solved)
+        }
+        for size in sizes(request) {
+            // The cheapest violation of this many faulty generals; ties go to the first order, then placement.
+            var best: (cost: Cost, order: Int, placement: Placement, outcome: Int)?
+            for order in request.orders {
+                for placement in placements(ofSize: size, request) {
+                    let reach = reachability.reach(top(order: order, placement, request))
+                    let (cost, outcome) = placement.commanderIsFaulty
+                        ? cheapest(reach.pair) { $0 / request.valueCount != $0 % request.valueCount }
+                        : cheapest(reach.single) { $0 != order }
+                    if cost < (best?.cost ?? .unreachable) { best = (cost, order, placement, outcome) }
+                }
+            }
+            guard let best else { continue }
+            var witness = OralMessagesWitness(reachability: reachability, faulty: Set(best.placement.faulty(in: request)))
+            let loyal = best.placement.loyalLieutenants(in: request)
+            try witness.realize(
+                path: [request.commander], members: request.lieutenants, held: best.order, rounds: request.m,
+                deciding: Array(loyal.prefix(best.placement.commanderIsFaulty ? 2 : 1)), outcome: best.outcome)
+            let found = try replay(witness.messages, order: best.order, request)
+            guard found.outcome.lies + found.outcome.drops == Int(best.cost) else {
+                throw .inconsistentVerification("the counterexample deviates in \(found.outcome.lies + found.outcome.drops) messages, not \(best.cost)")
+            }
+            return VerificationResult(verdict: .counterexample(found), plan: plan, checked: solved)
+        }
+        return VerificationResult(verdict: .holds, plan: plan, checked: solved)
+    }
+
+    /// The cheapest outcome that `breaks`, first in index order on a tie.
+    private static func cheapest(_ costs: [Cost], where breaks: (Int) -> Bool) -> (Cost, Int) {
+        var best: (Cost, Int) = (.unreachable, 0)
+        for (outcome, cost) in costs.enumerated() where breaks(outcome) && cost < best.0 { best = (cost, outcome) }
+        return best
+    }
+
+    // MARK: - SM, exactly
+
+    private static func decideSignedMessages(
+        _ plan: VerificationPlan, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
+    ) throws(EngineError) -> VerificationResult {
+        let request = plan.request
+        var checked = 0
+        for size in sizes(request) {
+            var best: Counterexample?
+            for order in request.orders {
+                for placement in placements(ofSize: size, request) {
+                    if shouldStop() { return VerificationResult(verdict: .interrupted, plan: plan, checked: checked) }
+                    checked += 1
+                    progress(VerificationProgress(checked: checked, planned: plan.scope.planned))
+                    let reachability = SignedMessagesReachability(
+                        m: request.m, valueCount: request.valueCount, defaultValue: request.defaultValue, order: order,
+                        commanderIsLoyal: !placement.commanderIsFaulty, faultyLieutenants: placement.lieutenants,
+                        loyalLieutenants: request.generalCount - 1 - placement.lieutenants)
+                    guard reachability.violates else { continue }
+                    let faulty = Array(request.lieutenants.suffix(placement.lieutenants))
+                    let witness = SignedMessagesWitness(request: request, order: order, faultyLieutenants: faulty).messages
+                    let kept = try dropEach(witness, shouldStop: shouldStop) { messages throws(EngineError) in
+                        Evaluator.violates(try run(messages, order: order, request))
+                    }
+                    let found = try replay(kept, order: order, request)
+                    if found.messages.count < best?.messages.count ?? .max { best = found }
+                }
+            }
+            if let best { return VerificationResult(verdict: .counterexample(best), plan: plan, checked: checked) }
+        }
+        return VerificationResult(verdict: .holds, plan: plan, checked: checked)
+    }
+
+    // MARK: - Replays
+
+    private static func run(_ messages: [DeviatingMessage], order: Int, _ request: VerificationRequest) throws(EngineError) -> Outcome {
+        try request.algorithm.run(
+            request.problem(order: order, DeviatingMessage.deviations(messages)), m: request.m, messageLimit: request.messageLimit)
+    }
+
+    /// The counterexample the messages make, run by the engine; an error if it does not break IC1 or IC2.
+    private static func replay(_ messages: [DeviatingMessage], order: Int, _ request: VerificationRequest) throws(EngineError) -> Counterexample {
+        let outcome = try run(messages, order: order, request)
+        guard Evaluator.violates(outcome) else {
+            throw .inconsistentVerification("the counterexample's replay keeps IC1 and IC2")
+        }
+        return Counterexample(order: order, messages: messages, deviations: DeviatingMessage.deviations(messages), outcome: outcome)
+    }
+
+    /// Drops each item in turn whose loss keeps `stillViolates` true; stops
+    /// early when asked (what is left still violates, only with more than it needs).
+    static func dropEach<Item>(
+        _ items: [Item], limit: Int = .max, shouldStop: () -> Bool,
+        stillViolates: ([Item]) throws(EngineError) -> Bool
+    ) throws(EngineError) -> [Item] {
+        var kept = items
+        var index = 0
+        var attempts = 0
+        while index < kept.count, attempts < limit, !shouldStop() {
+            attempts += 1
+            var without = kept
+            without.remove(at: index)
+            if try stillViolates(without) { kept = without } else { index += 1 }
+        }
+        return kept
+    }
+
+    // MARK: - Sampling
+
+    private static func sample(
+        _ plan: VerificationPlan, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
+    ) throws(EngineError) -> VerificationResult {
+        var checked = 0
+        for (index, entry) in plan.spaces.enumerated() {
+            var search = Search(request: plan.request, order: entry.order, planned: plan.scope.planned, alreadyChecked: checked, progress: progress)
+            let found = try search.sample(entry.space, placement: index, of: plan.spaces.count, shouldStop: shouldStop)
+            checked = search.checked
+            if let found {
+                let counterexample = try search.minimise(found, in: entry.space, shouldStop: shouldStop)
+                return VerificationResult(verdict: .counterexample(counterexample), plan: plan, checked: checked)
+            }
+            if search.wasInterrupted { return VerificationResult(verdict: .interrupted, plan: plan, checked: checked) }
+        }
+        return VerificationResult(verdict: .holds, plan: plan, checked: checked)
     }
 
     /// Fewest faulty generals first; for each count, lieutenants only before the commander with lieutenants.
     static func canonicalPlacements(_ request: VerificationRequest) -> [[Int]] {
-        let lieutenants = (0..<request.generalCount).filter { $0 != request.commander }
-        var placements: [[Int]] = []
-        for count in 1...max(1, min(request.traitors, request.generalCount)) {
-            if count <= lieutenants.count { placements.append(Array(lieutenants.suffix(count))) }
-            placements.append([request.commander] + lieutenants.suffix(count - 1))
-        }
-        return placements
-    }
-
-    /// How many placements a canonical one stands for: any choice of its number of lieutenants.
-    static func equivalentPlacements(of placement: [Int], _ request: VerificationRequest) -> Double {
-        let lieutenants = request.generalCount - 1
-        let chosen = placement.filter { $0 != request.commander }.count
-        var ways = 1.0
-        for index in 0..<chosen { ways = ways * Double(lieutenants - index) / Double(index + 1) }
-        return ways
-    }
-
-    private static func pow(_ base: Double, _ exponent: Double) -> Double {
-        var result = 1.0
-        for _ in 0..<Int(exponent) { result *= base }
-        return result
+        sizes(request).dropFirst().flatMap { placements(ofSize: $0, request) }.map { $0.faulty(in: request) }
     }
 }

@@ -132,6 +132,27 @@ extension Diagnostic {
 
     // MARK: - Semantics
 
+    /// `about L1, C`: the commander only ever stands first on a path.
+    static func aboutCommanderNotFirst(_ name: Name) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "\(shown(name.text)) is the commander, who only ever stands first on a path; 'about' names the end of a path in order, so the commander can only come first in it",
+            at: name.span)
+    }
+
+    /// `about L1, L1`: a path passes through each general once.
+    static func aboutNamesGeneralTwice(_ name: Name) -> Diagnostic {
+        Diagnostic(.error, "general \(shown(name.text)) is named twice in one 'about'; a path passes through each general once", at: name.span)
+    }
+
+    /// `general L3 traitor silent about L3`: a general is never on the path before its own messages.
+    static func aboutNamesSender(_ name: Name) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "a rule of \(shown(name.text)) cannot be about \(shown(name.text)): no path passes through a general before it sends",
+            at: name.span)
+    }
+
     static func armyTooLarge(_ size: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "an army has at most \(Army.maximumSize) generals, this one would have \(size)", at: span)
     }
@@ -249,16 +270,32 @@ extension Diagnostic {
         Diagnostic(.error, "there is no run to check yet; 'expect' checks the last 'run'", at: span)
     }
 
+    /// `expect holds` or `expect counterexample` before any `verify om` or `verify sm`.
+    static func noVerifyYet(_ check: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "'expect \(check)' checks the last 'verify' of om or sm, and there is none yet", at: span)
+    }
+
     static func roundOutsideRun(_ round: IntegerLiteral, rounds: Int) -> Diagnostic {
         Diagnostic(.error, "the last run has rounds 1 to \(rounds), not \(round.value)", at: round.span)
     }
 
     static func runTooLargeToVerify(
-        _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, needed: Int?, limit: Int, at span: SourceSpan
+        _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, needed: Int?, limit: Int, sampling: Bool, at span: SourceSpan
     ) -> Diagnostic {
+        let run = "with \(generals) generals a run of \(algorithm.rawValue)(\(m)) could send \(needed.map(grouped) ?? "too many") messages"
+        return Diagnostic(
+            .error,
+            sampling
+                ? "the exact method needs more than the budget here (--verify-budget), and sampling runs \(algorithm.rawValue)(\(m)) once per strategy: \(run), and verify samples only armies whose runs send at most \(grouped(limit))"
+                : "verify found a counterexample and replays it as a run, but \(run), over the limit of \(grouped(limit)); raise it with --max-messages",
+            at: span)
+    }
+
+    /// A new commander that a rule's `about` has after its first place, where no path has it.
+    static func ruleAboutCommander(_ general: String, commander: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .error,
-            "verify runs \(algorithm.rawValue)(\(m)) once per strategy, and with \(generals) generals a run could send \(needed.map(grouped) ?? "too many") messages; verify takes armies whose runs send at most \(grouped(limit))",
+            "a rule of \(shown(general)) has \(shown(commander)) after the first place of its 'about', but \(shown(commander)) would be the commander, who only ever stands first on a path; clear \(shown(general))'s rules with 'general \(shown(general)) loyal' or 'reset'",
             at: span)
     }
 
@@ -308,8 +345,13 @@ extension Diagnostic {
             at: span)
     }
 
-    static func verifyInterrupted(checked: Int, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "interrupted after checking \(grouped(checked)) strategies, with no violation among them", at: span)
+    static func verifyInterrupted(checked: Int, of planned: Int, exact: Bool, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            exact
+                ? "interrupted after solving \(grouped(checked)) of \(grouped(planned)) sub-problems, before any verdict"
+                : "interrupted after checking \(grouped(checked)) strategies, with no violation among them",
+            at: span)
     }
 
     static func unknownExportFormat(_ path: StringLiteral) -> Diagnostic {
@@ -392,6 +434,14 @@ extension Diagnostic {
             .error,
             "\(clause) is for verify om and sm; in the Two Generals Problem nobody is a traitor, and verify prints every pair of rules with the loss pattern that defeats it",
             at: span)
+    }
+
+    /// `verify twogenerals(2) for order attack`.
+    static func orderNotForTwoGenerals(_ order: Value) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "'for order \(truncated(order.text))' is for verify om and sm; in the Two Generals Problem nobody gives an order, and verify tries every pair of rules against every loss pattern",
+            at: order.span)
     }
 
     static func tableNeedsTwoGeneralsRun(lastRun: String?, at span: SourceSpan) -> Diagnostic {

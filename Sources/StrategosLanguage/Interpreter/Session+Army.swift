@@ -22,13 +22,43 @@ extension Session {
         let army = Set(names)
         for (general, rules) in scenario.rules.sorted(by: { $0.key < $1.key }) {
             guard army.contains(general) else { throw .error(.ruleOutsideArmy(general, army: names, at: span)) }
-            let named = rules.flatMap { $0.receivers.map(\.text) + ($0.about.map { [$0.text] } ?? []) }
+            let named = rules.flatMap { ($0.receivers + $0.about).map(\.text) }
             if let outside = named.first(where: { !army.contains($0) }) {
                 throw .error(.ruleNamesOutsideArmy(general, names: outside, army: names, at: span))
             }
         }
+        if let first = names.first { try checkPathEnds(commander: first, at: span) }
         scenario.army = .declared(names)
         scenario.commander = nil
+    }
+
+    /// The commander as things stand: the one named by `commander`, else the
+    /// army's first general (`C` on demand).
+    var commanderName: String {
+        if let commander = scenario.commander { return commander }
+        if case .declared(let names) = scenario.army, let first = names.first { return first }
+        return "C"
+    }
+
+    /// Fails if `commander`, as the new commander, would stand after the first
+    /// place in a rule's `about`, where no path has it.
+    func checkPathEnds(commander: String, at span: SourceSpan) throws(Halt) {
+        for (general, rules) in scenario.rules.sorted(by: { $0.key < $1.key }) {
+            for rule in rules where rule.about.dropFirst().contains(where: { $0.text == commander }) {
+                throw .error(.ruleAboutCommander(general, commander: commander, at: span))
+            }
+        }
+    }
+
+    /// Fails unless some path before `general`'s messages can end with `about`:
+    /// each general at most once, never `general` itself, the commander only first.
+    private func checkPathEnd(_ about: [Name], of general: Name) throws(Halt) {
+        var seen = Set<String>()
+        for (index, name) in about.enumerated() {
+            guard seen.insert(name.text).inserted else { throw .error(.aboutNamesGeneralTwice(name)) }
+            guard name.text != general.text else { throw .error(.aboutNamesSender(name)) }
+            guard index == 0 || name.text != commanderName else { throw .error(.aboutCommanderNotFirst(name)) }
+        }
     }
 
     /// Fails unless `name` is (or, on demand, can be) a general of the army;
@@ -57,7 +87,8 @@ extension Session {
         try noteGeneral(general)
         for rule in rules {
             for receiver in rule.receivers { try noteGeneral(receiver) }
-            if let about = rule.about { try noteGeneral(about) }
+            for name in rule.about { try noteGeneral(name) }
+            try checkPathEnd(rule.about, of: general)
             switch rule.rounds {
             case .only(let round) where round.value < 1: throw .error(.invalidRound(round))
             case .after(let round) where round.value < 0: throw .error(.invalidRound(round))

@@ -1,8 +1,14 @@
-/// `expect ...`: checks of the last run. A failed check is reported and the
-/// script goes on; a check that cannot mean anything is an error.
+/// `expect ...`: checks of the last run, or for `holds` and `counterexample` of
+/// the last verify. A failed check is reported and the script goes on; a check
+/// that cannot mean anything is an error.
 extension Session {
     /// nil when the expectation holds, else what was expected against what happened.
     func check(_ expectation: Expectation, at span: SourceSpan) throws(Halt) -> String? {
+        switch expectation {
+        case .holds: return try checkLastVerification(holds: true, at: span)
+        case .counterexample: return try checkLastVerification(holds: false, at: span)
+        case .agreement, .validity, .consensus, .violation, .decides, .messages: break
+        }
         if let twoGenerals = lastTwoGeneralsRun { return try check(expectation, twoGenerals, at: span) }
         guard let run = lastRun else { throw .error(.noRunYet(at: span)) }
         switch expectation {
@@ -37,6 +43,36 @@ extension Session {
             return "expected \(who) to decide \(value.text), but \(wrong.joined(separator: " and "))"
         case .messages(let count):
             return run.messages == count.value ? nil : "expected \(count.value) messages, but the run sent \(run.messages)"
+        case .holds: return try checkLastVerification(holds: true, at: span)
+        case .counterexample: return try checkLastVerification(holds: false, at: span)
+        }
+    }
+
+    /// `expect holds` (`holds` true): the last verify of om or sm proved IC1 and
+    /// IC2 for every strategy; `expect counterexample`: it found a violation.
+    private func checkLastVerification(holds: Bool, at span: SourceSpan) throws(Halt) -> String? {
+        let check = holds ? "holds" : "counterexample"
+        guard let report = lastVerification else { throw .error(.noVerifyYet(check, at: span)) }
+        if let found = report.counterexample {
+            guard holds else { return nil }
+            let broken = switch (found.breaksAgreement, found.breaksValidity) {
+            case (true, true): "IC1 (agreement) and IC2 (validity) both fail"
+            case (true, false): "IC1 (agreement) fails"
+            case (false, _): "IC2 (validity) fails"
+            }
+            return "expected IC1 and IC2 to hold, but the last verify found a counterexample: \(broken)"
+        }
+        // An interrupted verify stops the script, so a report without a verdict is not expected here.
+        guard report.holds else {
+            return "expected \(holds ? "IC1 and IC2 to hold" : "a counterexample"), but the last verify did not finish"
+        }
+        switch (holds, report.exhaustive) {
+        case (true, true): return nil
+        case (true, false):
+            return "expected IC1 and IC2 to hold, but the last verify was a sample, not a proof: it found no violation among the strategies it tried"
+        case (false, true): return "expected a counterexample, but the last verify proved that IC1 and IC2 hold for every strategy"
+        case (false, false):
+            return "expected a counterexample, but the last verify sampled the strategies and found no violation (a sample, not a proof)"
         }
     }
 

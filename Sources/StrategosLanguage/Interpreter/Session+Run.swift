@@ -133,7 +133,8 @@ extension Session {
             action,
             receivers: rule.receivers.isEmpty ? nil : Set(rule.receivers.compactMap { generals[$0.text] }),
             rounds: rounds,
-            about: rule.about.flatMap { generals[$0.text] })
+            // A name outside the army (never, after checkGeneral) must not shorten the path.
+            about: rule.about.map { generals[$0.text] ?? -1 })
     }
 
     private func halt(for error: EngineError, _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, at span: SourceSpan) -> Halt {
@@ -143,7 +144,7 @@ extension Session {
         case .tooManyMessages(let needed, let limit):
             .error(.tooManyMessages(algorithm, m: m, generals: generals, needed: needed, limit: limit, at: span))
         case .cancelled: Halt(.interrupted, .interrupted(at: span))
-        case .unknownGeneral, .unknownValue: Halt(.internalError, .internalError("\(error)", at: span))
+        case .unknownGeneral, .unknownValue, .inconsistentVerification: Halt(.internalError, .internalError("\(error)", at: span))
         }
     }
 }

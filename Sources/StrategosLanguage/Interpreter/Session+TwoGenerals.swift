@@ -48,6 +48,7 @@ extension Session {
             let word = traitors.value == 1 ? "traitor" : "traitors"
             throw .error(.notForTwoGenerals("'with \(traitors.value) \(word)'", at: traitors.span))
         }
+        if let order = verify.order { throw .error(.orderNotForTwoGenerals(order)) }
         if let path = verify.save { throw .error(.notForTwoGenerals("'save'", at: path.span)) }
         let limit = TwoGeneralsVerification.messengerLimit
         let (k, span) = try messengers(

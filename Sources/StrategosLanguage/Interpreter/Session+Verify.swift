@@ -10,7 +10,7 @@ extension Session {
         _ verify: VerifyCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
     ) throws(Halt) -> VerificationReport {
         guard let algorithm = ByzantineAlgorithm(rawValue: verify.call.algorithm.rawValue) else {
-            throw .error(.internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
+            throw Halt(.internalError, .internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
         }
         let (m, mSpan, names) = try battlefield(for: algorithm, verify.call)
         let traitors = verify.traitors?.value ?? m
@@ -19,23 +19,24 @@ extension Session {
         }
         guard traitors >= 1 else { throw .error(.nothingToVerify(at: mSpan)) }
         let commander = scenario.commander ?? names[0]
-        let values = [scenario.order, scenario.defaultValue, otherValue()].uniqued()
+        let values = [scenario.order, scenario.defaultValue, verify.order?.text ?? scenario.order, otherValue()].uniqued()
+        let orders = verify.order.map { [$0.text] } ?? values
         let request = VerificationRequest(
             algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
-            order: 0, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0, valueCount: values.count,
-            traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed)
+            orders: orders.compactMap { values.firstIndex(of: $0) }, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0,
+            valueCount: values.count, traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed,
+            messageLimit: settings.messageLimit)
         let plan: VerificationPlan
         do {
             plan = try Verifier.plan(request)
         } catch {
-            throw halt(for: error, algorithm, m: m, generals: names.count, at: mSpan, statement: span)
+            // Planning refuses a run only for sampling (or one too big to count).
+            let sampling = if case .tooManyMessages(_, let limit) = error { limit == Verifier.largestRun } else { false }
+            throw halt(for: error, algorithm, m: m, generals: names.count, sampling: sampling, at: mSpan, statement: span)
         }
         var report = VerificationReport(
-            algorithm: algorithm, m: m, generals: names, commander: commander, order: scenario.order,
-            defaultValue: scenario.defaultValue, traitors: traitors, values: values, mayStaySilent: algorithm == .sm,
-            holds: false, exhaustive: plan.exhaustive, interrupted: false, fullSize: plan.fullSize,
-            reducedSize: plan.reducedSize, checked: 0, planned: plan.plannedChecks, counterexample: nil,
-            breaksAgreement: false, breaksValidity: false, savedTo: nil)
+            algorithm: algorithm, m: m, generals: names, commander: commander, orders: orders,
+            defaultValue: scenario.defaultValue, traitors: traitors, values: values, scope: plan.scope, checked: 0, holds: false, interrupted: false, counterexample: nil, savedTo: nil)
         sink.receive(.verifying(report))
         let result: VerificationResult
         do {
@@ -43,33 +44,42 @@ extension Session {
             defer { progress(.finished) }
             result = try Verifier.search(plan, shouldStop: settings.shouldStop) { progress(.checked($0.checked, of: $0.planned)) }
         } catch {
-            throw halt(for: error, algorithm, m: m, generals: names.count, at: mSpan, statement: span)
+            throw halt(for: error, algorithm, m: m, generals: names.count, sampling: false, at: mSpan, statement: span)
         }
         report.holds = result.verdict == .holds
         report.interrupted = result.verdict == .interrupted
         report.checked = result.checked
         if case .counterexample(let found) = result.verdict {
-            report.counterexample = script(for: found, algorithm: algorithm, m: m, names: names, commander: commander, values: values)
-            report.breaksAgreement = !found.outcome.agreement
-            report.breaksValidity = !found.outcome.validity
-            if let path = verify.save, let text = report.counterexample {
+            let order = values.indices.contains(found.order) ? values[found.order] : scenario.order
+            let script = script(for: found, algorithm: algorithm, m: m, names: names, commander: commander, order: order, values: values)
+            report.counterexample = VerificationReport.Found(
+                script: script, order: order, faulty: found.faulty.map { names.indices.contains($0) ? names[$0] : "?" },
+                deviatingMessages: found.deviatingMessages, breaksAgreement: !found.outcome.agreement,
+                breaksValidity: !found.outcome.validity)
+            if let path = verify.save {
                 do {
-                    try settings.writer.write(text, to: path.text, relativeTo: file.name)
+                    try settings.writer.write(script, to: path.text, relativeTo: file.name)
                 } catch {
                     throw Halt(.unwritableOutput, .cannotWrite(path.text, reason: error.reason, at: path.span))
                 }
                 report.savedTo = path.text
             }
         }
-        if report.interrupted { throw Halt(.interrupted, .verifyInterrupted(checked: result.checked, at: span)) }
+        if report.interrupted {
+            throw Halt(.interrupted, .verifyInterrupted(checked: result.checked, of: plan.scope.planned, exact: plan.exhaustive, at: span))
+        }
         return report
     }
 
     private func halt(
-        for error: EngineError, _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, at span: SourceSpan, statement: SourceSpan
+        for error: EngineError, _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, sampling: Bool, at span: SourceSpan,
+        statement: SourceSpan
     ) -> Halt {
-        guard case .tooManyMessages(let needed, _) = error else { return .error(.internalError("\(error)", at: statement)) }
-        return .error(.runTooLargeToVerify(algorithm, m: m, generals: generals, needed: needed, limit: Verifier.largestRun, at: span))
+        guard case .tooManyMessages(let needed, let limit) = error else {
+            return Halt(.internalError, .internalError("\(error)", at: statement))
+        }
+        return .error(.runTooLargeToVerify(
+            algorithm, m: m, generals: generals, needed: needed, limit: limit, sampling: sampling, at: span))
     }
 
     /// A value other than the order and the default, so a traitor has a third
@@ -85,7 +95,8 @@ extension Session {
     /// A script that declares the same army and the counterexample's rules and
     /// runs the algorithm; running it shows the violation.
     private func script(
-        for found: Counterexample, algorithm: ByzantineAlgorithm, m: Int, names: [String], commander: String, values: [String]
+        for found: Counterexample, algorithm: ByzantineAlgorithm, m: Int, names: [String], commander: String, order: String,
+        values: [String]
     ) -> String {
         var lines: [String] = []
         if names == Army.numbered(names.count) {
@@ -94,12 +105,16 @@ extension Session {
             lines.append("generals " + names.joined(separator: ", "))
         }
         if commander != names.first { lines.append("commander \(commander)") }
-        lines.append("order \(scenario.order)")
+        lines.append("order \(order)")
         lines.append("default \(scenario.defaultValue)")
         for general in found.deviations.keys.sorted() {
             let rules = (found.deviations[general] ?? []).map { rule(for: $0, names: names, values: values) }
             let name = names.indices.contains(general) ? names[general] : "?"
-            lines.append("general \(name) traitor " + ScriptPrinter.text(of: rules))
+            let keepsItsOrder = (found.deviations[general] ?? []).allSatisfy { $0.action == .lie(found.order) && $0.rounds == 1...1 }
+            // Under SM a traitor that sends what a loyal general would still
+            // matters: the others sign in its name.
+            let note = algorithm == .sm && keepsItsOrder ? "  # sends its order, but signs for the other traitors" : ""
+            lines.append("general \(name) traitor " + ScriptPrinter.text(of: rules) + note)
         }
         lines.append("run \(algorithm.rawValue)(\(m))")
         lines.append("expect violation")

@@ -38,6 +38,9 @@ public struct Session: Sendable {
     /// The last `run twogenerals(k)`, when it is the last run (at most one of
     /// `lastRun` and this is set).
     public private(set) var lastTwoGeneralsRun: TwoGeneralsReport?
+    /// The last `verify om(m)` or `verify sm(m)`, which `expect holds` and
+    /// `expect counterexample` check; a `verify twogenerals(k)` clears it.
+    public private(set) var lastVerification: VerificationReport?
     public var settings: Settings
     /// The scripts being loaded, outermost first, to refuse a cycle of loads.
     private var loadChain: [(key: String, name: String)] = []
@@ -100,6 +103,7 @@ public struct Session: Sendable {
             try declareArmy(names: names, at: statement.span)
         case .commander(let name):
             try noteGeneral(name)
+            try checkPathEnds(commander: name.text, at: name.span)
             scenario.commander = name.text
         case .order(let value):
             scenario.order = value.text
@@ -127,9 +131,12 @@ public struct Session: Sendable {
         case .verify(let verify):
             switch verify.call.algorithm {
             case .twogenerals:
-                sink.receive(.twoGenerals(try twoGeneralsVerification(verify)))
+                let event = try twoGeneralsVerification(verify)
+                lastVerification = nil
+                sink.receive(.twoGenerals(event))
             case .om, .sm:
                 let report = try verifyByzantine(verify, at: statement.span, in: file, into: &sink)
+                lastVerification = report
                 sink.receive(.verification(report))
             }
         case .expect(let expectation):
@@ -139,7 +146,7 @@ public struct Session: Sendable {
             }
         case .reset:
             scenario = Scenario()
-            (lastRun, lastTwoGeneralsRun) = (nil, nil)
+            (lastRun, lastTwoGeneralsRun, lastVerification) = (nil, nil, nil)
         case .print(let text):
             sink.receive(.printed(text.text))
         case .load(let path):

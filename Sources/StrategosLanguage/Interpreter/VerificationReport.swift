@@ -1,32 +1,39 @@
 import ByzantineEngine
 
-/// What one `verify` found, in the script's names: what the renderers print.
+/// What one `verify` found, in the script's names: what the renderers print
+/// and what `expect holds` / `expect counterexample` check.
 public struct VerificationReport: Sendable, Equatable {
     public var algorithm: ByzantineAlgorithm
     public var m: Int
     public var generals: [String]
     public var commander: String
-    public var order: String
+    /// Each was checked as the order a loyal commander gives.
+    public var orders: [String]
     public var defaultValue: String
     /// At most this many generals were faulty.
     public var traitors: Int
-    /// The values a faulty general could send (the order, the default, one other)
-    /// and, for SM, whether it could also send nothing.
+    /// The values a faulty general could send (or nothing).
     public var values: [String]
-    public var mayStaySilent: Bool
-    public var holds: Bool
-    public var exhaustive: Bool
-    public var interrupted: Bool
-    public var fullSize: Double
-    public var reducedSize: Double
+    /// The space and the method, as planned.
+    public var scope: VerificationScope
+    /// Sub-problems solved (exact) or strategies run (sample).
     public var checked: Int
-    /// How many strategies the search meant to run.
-    public var planned: Int
-    /// The script that replays the violation, when one was found.
-    public var counterexample: String?
-    /// Which condition the counterexample breaks.
-    public var breaksAgreement: Bool
-    public var breaksValidity: Bool
+    public var holds: Bool
+    public var interrupted: Bool
+    public var counterexample: Found?
     /// Where the counterexample was saved, if asked.
     public var savedTo: String?
+
+    /// A violation: the script that replays it and what it breaks.
+    public struct Found: Sendable, Equatable {
+        public var script: String
+        public var order: String
+        public var faulty: [String]
+        public var deviatingMessages: Int
+        public var breaksAgreement: Bool
+        public var breaksValidity: Bool
+    }
+
+    /// Every strategy was covered: a holds is a proof.
+    public var exhaustive: Bool { scope.exhaustive }
 }

@@ -21,7 +21,7 @@ public enum ScriptPrinter {
 
     private static let behaviourWords = Set(Keyword.behaviours.map(\.rawValue))
 
-    /// One rule, e.g. `lies 0 to L1, L2 in round 2`, `crashes after round 1`.
+    /// One rule, e.g. `lies 0 to L1, L2 in round 2`, `silent about C, L2`, `crashes after round 1`.
     public static func text(of rule: FaultRule) -> String {
         if case .after(let round)? = rule.rounds {
             return "crashes after round \(round.value)"
@@ -38,8 +38,8 @@ public enum ScriptPrinter {
         if case .only(let round)? = rule.rounds {
             words += ["in round", String(round.value)]
         }
-        if let about = rule.about {
-            words += ["about", about.text]
+        if !rule.about.isEmpty {
+            words += ["about", rule.about.map(\.text).joined(separator: ", ")]
         }
         return words.joined(separator: " ")
     }

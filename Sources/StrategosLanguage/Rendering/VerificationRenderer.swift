@@ -1,3 +1,6 @@
+import ByzantineEngine
+import Foundation
+
 /// The two faces of a `verify`: text for people (what will be searched, said
 /// before the search; what was found, after it), one JSON line for programs.
 public enum VerificationRenderer {
@@ -6,43 +9,64 @@ public enum VerificationRenderer {
         plan(report, style: style) + verdict(report, style: style)
     }
 
-    /// The header and the size of the space, and how it will be searched.
+    /// The header, the space and how it will be decided.
     public static func plan(_ report: VerificationReport, style: TextStyle) -> String {
         let name = "\(report.algorithm.rawValue.uppercased())(\(report.m))"
         let traitors = report.traitors == 1 ? "1 faulty general" : "\(report.traitors) faulty generals"
         var lines = [
             style.bold("verify \(name)")
-                + " · \(report.generals.count) generals · commander \(report.commander) orders \(report.order) · default \(report.defaultValue) · up to \(traitors)"
+                + " · \(report.generals.count) generals · commander \(report.commander) · default \(report.defaultValue) · up to \(traitors)"
         ]
-        let says = report.values.joined(separator: ", ") + (report.mayStaySilent ? " or nothing" : "")
         lines.append(
-            "space: \(count(report.fullSize)) strategies (each message a faulty general sends a loyal one: \(says)); "
-                + "\(count(report.reducedSize)) with loyal lieutenants taken as interchangeable")
+            report.orders.count == 1
+                ? "order: \(report.orders[0]) only (for order)"
+                : "orders: \(report.orders.joined(separator: ", ")) (each checked as a loyal commander's order)")
+        let says = report.values.joined(separator: ", ") + " or nothing"
+            + (report.algorithm == .om ? " (under OM nothing is the default)" : "")
         lines.append(
-            report.exhaustive
-                ? "searching all \(count(report.reducedSize)) on every core"
-                : "over the budget of \(count(Double(report.planned))) (--verify-budget): sampling that many at random (seeded), then a greedy adversary")
+            "space: \(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
+                + "and every message a faulty general sends, on each path to each receiver, any of \(says)")
+        switch report.scope.method {
+        case .exact:
+            let how = switch report.algorithm {
+            case .om: "what each of \(Diagnostic.grouped(report.scope.subproblems)) kinds of sub-invocation of OM can make its loyal lieutenants decide, composed bottom-up from OM(0)"
+            case .sm: "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders, which values can enter a loyal lieutenant's V_i by which round"
+            }
+            lines.append("method: exact, every strategy at once: \(how)")
+        case .sample:
+            lines.append(
+                "method: sampling: the exact method needs \(count(report.scope.exactWork)) tally steps, over the budget's \(count(report.scope.exactWorkLimit)) (--verify-budget); "
+                    + "\(count(Double(report.scope.planned))) strategies at random (seeded) from the \(count(report.scope.sampledSpace)) that depend on receiver, round and previous sender, then a greedy adversary")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// What the search found: the holds line, or the counterexample as a script.
     public static func verdict(_ report: VerificationReport, style: TextStyle) -> String {
         var lines: [String] = []
-        if let script = report.counterexample {
-            let broken = [report.breaksAgreement ? "IC1 (agreement)" : nil, report.breaksValidity ? "IC2 (validity)" : nil]
+        if let found = report.counterexample {
+            let broken = [found.breaksAgreement ? "IC1 (agreement)" : nil, found.breaksValidity ? "IC2 (validity)" : nil]
                 .compactMap { $0 }.joined(separator: " and ")
-            let searched = report.exhaustive ? "" : " of the sample"
+            let verb = found.breaksAgreement && found.breaksValidity ? "fail" : "fails"
+            let faulty = found.faulty.count == 1 ? "1 faulty general" : "\(found.faulty.count) faulty generals"
+            let messages = found.deviatingMessages == 1 ? "1 deviating message" : "\(found.deviatingMessages) deviating messages"
+            let minimal = switch (report.scope.method, report.algorithm) {
+            case (.exact, .om): "the fewest of both"
+            case (.exact, .sm): "the fewest faulty generals; no message can be left out"
+            case (.sample, _): "found by sampling; no rule can be left out"
+            }
             lines.append(
-                style.red("counterexample") + " after \(count(Double(report.checked))) strategies\(searched): \(broken) "
-                    + (report.breaksAgreement && report.breaksValidity ? "fail" : "fails"))
-            lines += script.split(separator: "\n").map { "  " + $0 }
+                style.red("counterexample") + " for order \(found.order): \(broken) \(verb) with \(faulty) and \(messages) (\(minimal))")
+            lines += found.script.split(separator: "\n").map { "  " + $0 }
             if let path = report.savedTo { lines.append("saved to \(path)") }
         } else if report.exhaustive {
-            lines.append(style.green("IC1 and IC2 hold") + " for all \(count(report.fullSize)) strategies (exhaustive: \(count(Double(report.checked))) checked)")
+            let orders = report.orders.count == 1 ? "order \(report.orders[0])" : "every order"
+            lines.append(
+                style.green("IC1 and IC2 hold") + " for every strategy (all \(count(report.scope.strategies))), \(orders) and placement: a proof, not a sample")
         } else {
             lines.append(
                 style.yellow("no violation found") + " in a seeded sample of \(count(Double(report.checked))) strategies and a greedy adversary; "
-                    + "this is a sample of \(count(report.reducedSize)), not a proof")
+                    + "this is a sample, not a proof")
         }
         return lines.joined(separator: "\n") + "\n\n"
     }
@@ -52,42 +76,42 @@ public enum VerificationRenderer {
         var writer = JSONWriter()
         writer.field("verify", report.algorithm.rawValue)
         writer.field("m", report.m)
+        writer.field("orders", report.orders)
         writer.field("holds", report.holds)
         writer.field("exhaustive", report.exhaustive)
-        writer.field("strategies", number: report.fullSize)
-        writer.field("counterexample", report.counterexample)
-        writer.field("reduced", number: report.reducedSize)
+        if let strategies = report.scope.strategies.value {
+            writer.field("strategies", number: strategies)
+        } else if report.scope.strategies.log10 < 300 {
+            writer.field("strategies", number: Foundation.pow(10, report.scope.strategies.log10))
+        } else {
+            writer.field("strategies", json: "null")
+        }
+        writer.field("counterexample", report.counterexample?.script)
+        writer.field("strategiesLog10", number: (report.scope.strategies.log10 * 1000).rounded() / 1000)
+        writer.field("method", report.scope.method == .exact ? "exact" : "sample")
+        writer.field("subproblems", report.scope.subproblems)
         writer.field("checked", report.checked)
         writer.field("traitors", report.traitors)
+        if let found = report.counterexample {
+            writer.field("order", found.order)
+            writer.field("faulty", found.faulty)
+            writer.field("deviatingMessages", found.deviatingMessages)
+        }
         return writer.finished() + "\n"
     }
 
-    /// 1,234 up to 10^15, then 1.2e19: the size of a space people can read.
+    /// A number of strategies people can read: exact up to 10^15, then ≈ 1.2e19, whatever its size.
+    private static func count(_ strategies: StrategyCount) -> String {
+        if let value = strategies.value, value < 1e15 { return Diagnostic.grouped(Int(value)) }
+        guard strategies.log10.isFinite else { return "0" }
+        let exponent = strategies.log10.rounded(.down)
+        let mantissa = Foundation.pow(10, strategies.log10 - exponent)
+        return "≈ \((mantissa * 10).rounded() / 10)e\(Int(exponent))"
+    }
+
+    /// 1,234 up to 10^15, then 1.2e19: a size people can read.
     private static func count(_ value: Double) -> String {
-        // A space can outgrow a Double; infinity divided by ten is never below ten.
-        guard value.isFinite else { return "more than 1e308" }
-        guard value < 1e15 else {
-            let exponent = Int(value.exponentTenFloor)
-            let mantissa = value / pow10(exponent)
-            return "≈ \((mantissa * 10).rounded() / 10)e\(exponent)"
-        }
-        return Diagnostic.grouped(Int(value))
-    }
-
-    private static func pow10(_ exponent: Int) -> Double {
-        (0..<exponent).reduce(1.0) { total, _ in total * 10 }
-    }
-}
-
-extension Double {
-    /// ⌊log10(self)⌋ for a positive value.
-    var exponentTenFloor: Double {
-        var exponent = 0.0
-        var rest = self
-        while rest >= 10 {
-            rest /= 10
-            exponent += 1
-        }
-        return exponent
+        guard value.isFinite, value > 0 else { return value > 0 ? "more than 1e308" : "0" }
+        return count(StrategyCount(log10: Foundation.log10(value), value: value < 1e15 ? value.rounded() : nil))
     }
 }

@@ -72,7 +72,7 @@ public struct Statement: Sendable, Equatable {
         case signatures(Signatures)
         /// `run om(1)`, `run om`
         case run(AlgorithmCall)
-        /// `verify om(1)`, `verify om(1) with 2 traitors save "attack.strat"`
+        /// `verify om(1)`, `verify om(1) with 2 traitors for order attack save "attack.strat"`
         case verify(VerifyCall)
         /// `expect ...`
         case expect(Expectation)
@@ -124,12 +124,14 @@ public struct FaultRule: Sendable, Equatable {
     /// `to X, Y`; empty means every receiver.
     public var receivers: [Name]
     public var rounds: Rounds?
-    /// `about X`: only relays of the value the general got from X.
-    public var about: Name?
+    /// `about X, Y`: only messages whose path, before the sender, ends with X
+    /// then Y (`about X` alone: relays of the value the general got from X);
+    /// empty means any message.
+    public var about: [Name]
     /// The clause's text, e.g. `lies 0 to L1, L2` or `crashes after round 1`.
     public var span: SourceSpan
 
-    public init(_ behaviour: Behaviour, receivers: [Name] = [], rounds: Rounds? = nil, about: Name? = nil, span: SourceSpan) {
+    public init(_ behaviour: Behaviour, receivers: [Name] = [], rounds: Rounds? = nil, about: [Name] = [], span: SourceSpan) {
         self.behaviour = behaviour
         self.receivers = receivers
         self.rounds = rounds
@@ -184,18 +186,21 @@ public enum View: Sendable, Equatable {
     case table
 }
 
-/// `verify om(1) with 2 traitors save "file.strat"`: search every traitor
-/// strategy for a violation of IC1 or IC2.
+/// `verify om(1) with 2 traitors for order attack save "file.strat"`: search
+/// every traitor strategy for a violation of IC1 or IC2.
 public struct VerifyCall: Sendable, Equatable {
     public var call: AlgorithmCall
     /// How many generals may be faulty; nil means m.
     public var traitors: IntegerLiteral?
+    /// `for order X`: the one order checked; nil means every value in play.
+    public var order: Value?
     /// Where to write the counterexample, if one is found.
     public var save: StringLiteral?
 
-    public init(_ call: AlgorithmCall, traitors: IntegerLiteral? = nil, save: StringLiteral? = nil) {
+    public init(_ call: AlgorithmCall, traitors: IntegerLiteral? = nil, order: Value? = nil, save: StringLiteral? = nil) {
         self.call = call
         self.traitors = traitors
+        self.order = order
         self.save = save
     }
 }
@@ -205,6 +210,10 @@ public enum Expectation: Sendable, Equatable {
     case validity
     case consensus
     case violation
+    /// `expect holds`: the last verify proved IC1 and IC2.
+    case holds
+    /// `expect counterexample`: the last verify found a violation.
+    case counterexample
     /// `expect L1 decides attack`, `expect L1, L2 decide attack`
     case decides([Name], Value)
     /// `expect messages 9`

@@ -1,10 +1,10 @@
 /// The `general` statement: a general's loyalty or its fault rules.
 extension Parser {
-    /// Where a rule applies: `to X, Y`, `in round K`, `about X`.
+    /// Where a rule applies: `to X, Y`, `in round K`, `about X, Y`.
     struct Scope {
         var receivers: [Name] = []
         var rounds: FaultRule.Rounds?
-        var about: Name?
+        var about: [Name] = []
     }
 
     // MARK: - General
@@ -128,10 +128,11 @@ extension Parser {
 
     // MARK: - Scope
 
-    /// scope = [ "to" name_list ] { "in" "round" INTEGER | "about" NAME } ;
+    /// scope = [ "to" name_list ] { "in" "round" INTEGER | "about" name_list } ;
     ///
     /// Each qualifier may appear once; a repeat is an error rather than a
     /// silent override, since `in round 1 in round 2` has no sensible meaning.
+    /// `about C, L2` names the end of a path, so its names stay in order.
     mutating func parseScope() throws(SyntaxError) -> Scope {
         var scope = Scope()
         var to: Token?
@@ -152,7 +153,7 @@ extension Parser {
             case .about?:
                 try rejectRepeat(of: about, as: "about")
                 about = advance()
-                scope.about = try expectName()
+                scope.about = try parseNameList()
             case .to?:
                 try rejectRepeat(of: to, as: "to")
                 throw SyntaxError(diagnostic: .misplacedReceivers(at: token.span))

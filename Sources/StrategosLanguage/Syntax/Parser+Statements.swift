@@ -99,7 +99,7 @@ extension Parser {
         return statement(.run(call), from: keyword)
     }
 
-    /// verify = "verify" call [ "with" INTEGER ( "traitor" | "traitors" ) ] [ "save" STRING ] ;
+    /// verify = "verify" call [ "with" INTEGER ( "traitor" | "traitors" ) ] [ "for" "order" value ] [ "save" STRING ] ;
     mutating func parseVerify() throws(SyntaxError) -> Statement {
         let keyword = advance()
         let call = try parseCall()
@@ -110,11 +110,16 @@ extension Parser {
                 throw expected("'traitors'", suggesting: [.traitors, .traitor])
             }
         }
+        var order: Value?
+        if consume(if: .for) != nil {
+            try expect(.order)
+            order = try parseValue()
+        }
         var save: StringLiteral?
         if consume(if: .save) != nil {
             save = try expectString()
         }
-        return statement(.verify(VerifyCall(call, traitors: traitors, save: save)), from: keyword)
+        return statement(.verify(VerifyCall(call, traitors: traitors, order: order, save: save)), from: keyword)
     }
 
     /// call = algorithm [ "(" INTEGER ")" ] ;
@@ -142,11 +147,13 @@ extension Parser {
         return (algorithm, advance().span)
     }
 
-    /// expect = "expect" ( "agreement" | "validity" | "consensus" | "violation" | "messages" INTEGER | name_list ( "decides" | "decide" ) value ) ;
+    /// expect = "expect" ( "agreement" | "validity" | "consensus" | "violation" | "holds" | "counterexample" | "messages" INTEGER
+    ///        | name_list ( "decides" | "decide" ) value ) ;
     mutating func parseExpect() throws(SyntaxError) -> Statement {
         let keyword = advance()
         let checks: [(Keyword, Expectation)] = [
             (.agreement, .agreement), (.validity, .validity), (.consensus, .consensus), (.violation, .violation),
+            (.holds, .holds), (.counterexample, .counterexample),
         ]
         for (word, expectation) in checks where at(word) {
             advance()
@@ -158,7 +165,7 @@ extension Parser {
             return statement(.expect(.messages(count)), from: keyword)
         }
         guard case .name = token.kind else {
-            throw expected("'agreement', 'validity', 'consensus', 'violation', 'messages' or a name")
+            throw expected("'agreement', 'validity', 'consensus', 'violation', 'holds', 'counterexample', 'messages' or a name")
         }
         let names = try parseNameList()
         guard consume(if: .decides) != nil || consume(if: .decide) != nil else {
@@ -173,7 +180,7 @@ extension Parser {
     private func misspeltCheck(_ names: [Name]) -> SyntaxError? {
         guard names.count == 1, let word = names.first, atEndOfStatement else { return nil }
         if word.text == Keyword.messages.rawValue { return expected("an integer") }
-        let checks: [Keyword] = [.agreement, .validity, .consensus, .violation, .messages]
+        let checks: [Keyword] = [.agreement, .validity, .consensus, .violation, .holds, .counterexample, .messages]
         guard let suggestion = Suggestion.closest(to: word.text, among: checks.map(\.rawValue)) else { return nil }
         return SyntaxError(diagnostic: .unknownCheck(word.text, suggestion: suggestion, at: word.span))
     }

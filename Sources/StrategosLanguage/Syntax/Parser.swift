@@ -95,6 +95,7 @@ public struct Parser {
     /// after a complete one (`lies 0 too L1`).
     private static func continuations(of statement: Statement) -> [Keyword] {
         if case .faults = statement.kind { return [.and, .to, .in, .about] }
+        if case .verify = statement.kind { return [.with, .for, .save] }
         return []
     }
 

@@ -45,11 +45,11 @@ public enum Keyword: String, CaseIterable, Sendable {
     case traitor, loyal, lies, flips, silent, random, crashes
     case after, round, `in`, to, and, about
     // Checks
-    case agreement, validity, consensus, violation, decides, decide, messages
+    case agreement, validity, consensus, violation, decides, decide, messages, holds, counterexample
     // Algorithms
     case om, sm, twogenerals
     // Verify
-    case with, traitors, save
+    case with, traitors, `for`, save
     // Signatures
     case modelled, ed25519
     // Views

@@ -1,7 +1,8 @@
 import ByzantineEngine
 
 /// `verify twogenerals(k)`: every pair of threshold rules with what defeats
-/// it, and whether the impossibility held.
+/// it, and whether any of them coordinates for sure. Its words claim only what
+/// it checks, those rules; that no rule at all can is an argument, not a search.
 enum TwoGeneralsVerificationRenderer {
     static func text(_ verification: TwoGeneralsVerification, style: TextStyle) -> String {
         let shape = TwoGenerals(messengers: verification.messengers, messaging: verification.messaging)
@@ -20,10 +21,11 @@ enum TwoGeneralsVerificationRenderer {
         let never = verification.count { $0 == .neverAttacks }
         if verification.holds {
             lines.append(
-                "impossibility " + style.green("holds") + ": \(counted(never, "pair")) never \(never == 1 ? "attacks" : "attack"), and \(counted(alone, "pair")) \(alone == 1 ? "leaves" : "leave") one general attacking alone under some loss; no pair attacks together for sure")
+                style.green("no pair of these rules coordinates for sure")
+                    + ": \(counted(never, "pair")) never \(never == 1 ? "attacks" : "attack"), and \(counted(alone, "pair")) \(alone == 1 ? "leaves" : "leave") one general attacking alone under some loss (threshold rules only)")
         } else {
             let solving = verification.count { $0 == .solves }
-            lines.append("impossibility " + style.red("FAILS") + ": \(counted(solving, "pair")) always coordinate and sometimes attack")
+            lines.append(style.red("FAILS") + ": \(counted(solving, "pair")) of these rules always coordinate and sometimes attack")
         }
         return lines.joined(separator: "\n") + "\n\n"
     }
