@@ -26,7 +26,8 @@ struct Workload {
 let defaultArguments = [
     "om", "16", "5", "om", "20", "4", "om", "25", "5", "sm", "10", "3", "sm", "30", "2",
     "verify-om", "7", "2", "verify-om", "6", "2", "verify-om", "9", "3", "verify-om", "10", "3",
-    "verify-om", "13", "4", "verify-sm", "5", "2", "verify-sm", "6", "2", "verify-sm", "4", "2:3",
+    "verify-om", "13", "4", "verify-om", "16", "5", "verify-om", "25", "5", "verify-sm", "5", "2", "verify-sm", "6", "2",
+    "verify-sm", "4", "2:3", "verify-sm", "7", "2:3",
 ]
 
 func parseWorkloads(_ arguments: [String]) -> [Workload]? {

@@ -63,7 +63,7 @@ import Testing
         #expect(found.scope.strategies.value == 339)
         #expect(found.counterexample == nil)
         let text = VerificationRenderer.text(found, style: TextStyle(color: false))
-        #expect(text.contains("IC1 and IC2 hold for every strategy (all 339), every order and placement: a proof, not a sample"))
+        #expect(text.contains("IC1 and IC2 hold for every strategy (all 339), every placement and every order: a proof, not a sample"))
     }
 
     /// The paper's bound at m = 2 and m = 3: a proof at n = 3m + 1, a minimal

@@ -1,13 +1,18 @@
-/// Everything a set of faulty generals can do: one variable per message a
-/// faulty general sends to a loyal general, keyed as rules can name it (the
-/// sender, the receiver, the round and the path's previous sender), and the
-/// values each variable can take.
+/// What sampling draws from when the exact method is over the budget: one
+/// variable per message a faulty general sends to a loyal general, keyed by
+/// the sender, the receiver, the round and the path's previous sender, and
+/// the values each variable can take.
 ///
-/// Reductions, each sound: messages to faulty generals are left out (a faulty
-/// receiver's own messages are chosen freely anyway); under OM a missing
+/// Reductions, sound for OM: messages to faulty generals are left out (a
+/// faulty receiver's own messages are chosen freely anyway; under SM what a
+/// faulty general takes in decides what it relays, but SM's exact method
+/// costs a step per placement and order and so practically never samples); under OM a missing
 /// message is exactly a `default`, so "nothing" is not a separate choice there.
-/// For m ≤ 2 the (round, previous sender) pair names exactly one path, so these
-/// variables are every strategy; for m ≥ 3 they are the strategies rules can state.
+/// For m ≤ 2 the (round, previous sender) pair names exactly one path; for
+/// m ≥ 3 a variable stands for every path with that round and previous sender,
+/// so a sample is drawn from strategies that depend on those alone (the exact
+/// method covers every path). Tests enumerate small spaces in full, the
+/// enumerator the exact method is checked against.
 public struct StrategySpace: Sendable, Equatable {
     public struct Variable: Sendable, Hashable {
         public var sender: Int

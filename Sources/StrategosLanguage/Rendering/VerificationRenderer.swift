@@ -60,9 +60,9 @@ public enum VerificationRenderer {
             lines += found.script.split(separator: "\n").map { "  " + $0 }
             if let path = report.savedTo { lines.append("saved to \(path)") }
         } else if report.exhaustive {
-            let orders = report.orders.count == 1 ? "order \(report.orders[0])" : "every order"
+            let orders = report.orders.count == 1 ? "the order \(report.orders[0])" : "every order"
             lines.append(
-                style.green("IC1 and IC2 hold") + " for every strategy (all \(count(report.scope.strategies))), \(orders) and placement: a proof, not a sample")
+                style.green("IC1 and IC2 hold") + " for every strategy (all \(count(report.scope.strategies))), every placement and \(orders): a proof, not a sample")
         } else {
             lines.append(
                 style.yellow("no violation found") + " in a seeded sample of \(count(Double(report.checked))) strategies and a greedy adversary; "
