@@ -1,3 +1,4 @@
+import ByzantineEngine
 import Foundation
 import Testing
 @testable import StrategosLanguage
@@ -198,6 +199,16 @@ import Testing
         let (result, _) = Self.verify(script, messageLimit: 100_000)
         #expect(result.outcome == .scriptError)
         #expect(result.errors.map(\.message) == [message])
+    }
+
+    /// An engine error during the search is an internal error (exit 70), not "holds".
+    @Test func anEngineErrorIsAnInternalErrorNeverAVerdict() {
+        var settings = Session.Settings()
+        settings.verifySearch = { _, _, _ throws(EngineError) in throw .inconsistentVerification("injected") }
+        let result = ScriptHarness.run("generals 4\nverify om(1)\nexpect holds", settings: settings)
+        #expect(result.outcome == .internalError)
+        #expect(result.errors.map(\.message).first?.contains("injected") == true)
+        #expect(!result.events.contains { if case .verification = $0 { true } else { false } })
     }
 
     @Test func samplingTakesOnlySmallRuns() {

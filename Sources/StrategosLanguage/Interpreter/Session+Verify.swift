@@ -42,7 +42,7 @@ extension Session {
         do {
             let progress = settings.verifyProgress
             defer { progress(.finished) }
-            result = try Verifier.search(plan, shouldStop: settings.shouldStop) { progress(.checked($0.checked, of: $0.planned)) }
+            result = try settings.verifySearch(plan, settings.shouldStop) { progress(.checked($0.checked, of: $0.planned)) }
         } catch {
             throw halt(for: error, algorithm, m: m, generals: names.count, sampling: false, at: mSpan, statement: span)
         }

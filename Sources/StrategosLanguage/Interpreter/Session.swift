@@ -23,10 +23,16 @@ public struct Session: Sendable {
         public var traceRecordingLimit: Int { max(traceLimit, 1_000_000) }
         /// A run that cannot keep its trace is an error (`--trace-format`).
         public var tracesRequired = false
-        /// `verify` searches exhaustively up to this many strategies, and samples beyond.
+        /// `verify` decides exactly within this many strategies' worth of work, and samples beyond.
         public var verifyBudget = 10_000_000
         /// Told how far a long `verify` has got, and when it is over (a terminal shows it).
         public var verifyProgress: @Sendable (VerifyProgress) -> Void = { _ in }
+        /// The search `verify` runs once it has its plan: the engine's. A
+        /// test puts a failing one here, since an engine error must come out
+        /// as an internal error, never as a verdict.
+        public var verifySearch: VerifySearch = { plan, shouldStop, progress throws(EngineError) in
+            try Verifier.search(plan, shouldStop: shouldStop, progress: progress)
+        }
         public var writer: any FileWriter = FileSystemWriter()
 
         public init() {}
@@ -181,6 +187,11 @@ public struct Session: Sendable {
         return outcome
     }
 }
+
+/// Searches a verification's plan: asked whether to stop, told how far it got.
+public typealias VerifySearch = @Sendable (
+    VerificationPlan, _ shouldStop: () -> Bool, _ progress: @escaping (VerificationProgress) -> Void
+) throws(EngineError) -> VerificationResult
 
 /// How far a `verify` has got.
 public enum VerifyProgress: Sendable, Equatable {
