@@ -5,7 +5,7 @@ import Testing
 /// every strategy (every value or nothing on every message of every faulty
 /// general, by its whole path, to every receiver; every placement and order),
 /// and the enumerator of the earlier `verify`, whose strategy space is
-/// complete for OM with m ≤ 2.
+/// complete for OM with m ≤ 2 and SM with m ≤ 1.
 @Suite struct ExactVerificationPropertyTests {
     /// What a brute force finds: whether some strategy violates, and the
     /// fewest faulty generals and then deviating messages that do.
@@ -102,12 +102,18 @@ import Testing
         if let found = exact.deviatingMessages, let fewest = brute.deviatingMessages { #expect(found >= fewest) }
     }
 
-    /// OM with m ≤ 2 on armies too big for the brute force: the earlier
-    /// enumerator's verdict, placement by placement and order by order.
-    @Test(arguments: [(4, 1, 1), (5, 1, 2), (5, 2, 1), (6, 1, 1), (4, 2, 2)])
-    func omMatchesTheEnumerator(generals: Int, m: Int, traitors: Int) throws {
-        let request = Self.request(.om, generals: generals, m: m, traitors: traitors, values: 3)
-        let choices: [StrategySpace.Choice] = [.value(0), .value(1), .value(2)]
+    /// On armies too big for the brute force, the earlier enumerator's
+    /// verdict, placement by placement and order by order, wherever its space
+    /// is every strategy: OM with m ≤ 2, and SM with m ≤ 1 (beyond, it leaves
+    /// out the messages faulty generals send each other, which under SM
+    /// decide what they relay).
+    @Test(arguments: [
+        (ByzantineAlgorithm.om, 4, 1, 1), (.om, 5, 1, 2), (.om, 5, 2, 1), (.om, 6, 1, 1), (.om, 4, 2, 2),
+        (.sm, 4, 1, 2), (.sm, 5, 1, 2), (.sm, 5, 1, 1), (.sm, 4, 0, 1),
+    ])
+    func matchesTheEnumerator(algorithm: ByzantineAlgorithm, generals: Int, m: Int, traitors: Int) throws {
+        let request = Self.request(algorithm, generals: generals, m: m, traitors: traitors, values: 3)
+        let choices: [StrategySpace.Choice] = [.value(0), .value(1), .value(2)] + (algorithm == .sm ? [.nothing] : [])
         var enumerated = false
         for order in request.orders {
             for faulty in Verifier.canonicalPlacements(request) {
