@@ -1,3 +1,5 @@
+import Foundation
+
 /// One sub-invocation OM(rounds) of the recursion, as far as its outcome can
 /// tell. On a complete graph the loyal lieutenants of an invocation are
 /// interchangeable, and so are its faulty ones, so only how many of each there
@@ -87,7 +89,11 @@ struct OralMessagesReachability: Sendable {
 
     /// Tally steps to solve a sub-problem: each input added to every tally
     /// reachable so far, for one lieutenant and for two.
+    /// Solving also fills two dense tables of every pair of tallies, which
+    /// counts as work; a table past `largestTable` entries is out of reach.
     static func work(_ problem: SubProblem, valueCount: Int) -> Double {
+        let table = Foundation.pow(Double(problem.lieutenants + 1), Double(2 * (valueCount - 1)))
+        guard table <= largestTable else { return .infinity }
         var work = 0.0
         for weighed in 1...max(1, problem.lieutenants) {
             // Tallies of `weighed` inputs over the values: C(weighed + values − 1, values − 1).
@@ -95,8 +101,12 @@ struct OralMessagesReachability: Sendable {
             for index in 1..<max(valueCount, 2) { tallies = tallies * Double(weighed + index) / Double(index) }
             work += tallies * Double(valueCount) + tallies * tallies * Double(valueCount * valueCount)
         }
+        work += 4 * table
         return work
     }
+
+    /// 16 M entries, 64 MB a table (two at a time per core).
+    static let largestTable = 16_777_216.0
 
     /// The values a commander may send: its own if loyal, any if not.
     static func sentValues(_ problem: SubProblem, valueCount: Int) -> [Int] {

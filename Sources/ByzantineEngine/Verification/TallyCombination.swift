@@ -35,6 +35,8 @@ struct TallyCombination {
     /// The inputs each lieutenant has weighed so far.
     private(set) var weighed: Int
     private(set) var costs: [Cost]
+    /// All unreachable between steps: the next step's table.
+    private var spare: [Cost] = []
     private var active: [Int]
     /// Every step's costs, kept when asked for, to trace a tally back to the inputs that made it.
     private(set) var layers: [[Cost]] = []
@@ -86,8 +88,11 @@ struct TallyCombination {
 
     /// One more input per side: `options[o]` is the cost of outcome o, the
     /// value for one side or the pair `first * valueCount + second`.
+    ///
+    /// The tallies reached are a small part of the table, so the step writes
+    /// into a second table kept clear, and clears only what the first held.
     mutating func add(_ options: [Cost]) {
-        var next = Array(repeating: Cost.unreachable, count: costs.count)
+        if spare.isEmpty { spare = Array(repeating: .unreachable, count: costs.count) }
         var nextActive: [Int] = []
         nextActive.reserveCapacity(active.count * 2)
         let choices = options.indices.filter { options[$0] < .unreachable }
@@ -99,11 +104,12 @@ struct TallyCombination {
             for (choice, delta) in zip(choices, steps) {
                 let target = index + delta
                 let cost = base + options[choice]
-                if next[target] >= .unreachable { nextActive.append(target) }
-                if cost < next[target] { next[target] = cost }
+                if spare[target] >= .unreachable { nextActive.append(target) }
+                if cost < spare[target] { spare[target] = cost }
             }
         }
-        costs = next
+        for index in active { costs[index] = .unreachable }
+        swap(&costs, &spare)
         active = nextActive
         weighed += 1
         if keepsLayers { layers.append(costs) }
