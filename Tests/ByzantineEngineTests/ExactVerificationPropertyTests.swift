@@ -91,7 +91,9 @@ import Testing
         #expect(try Self.exact(request) == Self.bruteForce(request))
     }
 
-    /// SM on small armies: the same verdict and the same fewest faulty generals.
+    /// SM on small armies: the same verdict, the same fewest faulty generals,
+    /// and here the same fewest deviating messages (in general the SM
+    /// counterexample is only irreducible: no message can be left out).
     @Test(arguments: [(3, 1, 1), (3, 1, 2), (4, 1, 1), (4, 1, 2), (4, 2, 2), (3, 0, 1), (4, 0, 1)])
     func smMatchesTheBruteForce(generals: Int, m: Int, traitors: Int) throws {
         let request = Self.request(.sm, generals: generals, m: m, traitors: traitors)
@@ -99,7 +101,7 @@ import Testing
         let brute = try Self.bruteForce(request)
         #expect(exact.violates == brute.violates)
         #expect(exact.faulty == brute.faulty)
-        if let found = exact.deviatingMessages, let fewest = brute.deviatingMessages { #expect(found >= fewest) }
+        if let found = exact.deviatingMessages, let fewest = brute.deviatingMessages { #expect(found == fewest) }
     }
 
     /// On armies too big for the brute force, the earlier enumerator's
