@@ -15,10 +15,12 @@ public struct GeneralsProblem: Sendable, Equatable {
     public var deviations: [[Deviation]]
     /// The seed of `random` deviations.
     public var seed: UInt64
+    /// Which messages reach their receivers: every one, unless links are missing.
+    public var delivery: Delivery
 
     public init(
         generalCount: Int, commander: Int = 0, valueCount: Int = 2, order: Int = 0, defaultValue: Int = 1,
-        deviations: [Int: [Deviation]] = [:], seed: UInt64 = 0
+        deviations: [Int: [Deviation]] = [:], seed: UInt64 = 0, delivery: Delivery? = nil
     ) {
         self.generalCount = generalCount
         self.commander = commander
@@ -27,6 +29,7 @@ public struct GeneralsProblem: Sendable, Equatable {
         self.defaultValue = defaultValue
         self.deviations = (0..<max(generalCount, 0)).map { deviations[$0] ?? [] }
         self.seed = seed
+        self.delivery = delivery ?? .everywhere(max(generalCount, 0))
     }
 
     /// Checks what every algorithm needs: at least three generals, and a
@@ -36,6 +39,7 @@ public struct GeneralsProblem: Sendable, Equatable {
         guard n >= 3 else { throw .armyTooSmall(generals: n) }
         // The deviations list must cover exactly the army (both are public vars).
         guard deviations.count == n else { throw .unknownGeneral(min(deviations.count, n)) }
+        guard delivery.links.generalCount == n else { throw .unknownGeneral(min(delivery.links.generalCount, n)) }
         guard (0..<n).contains(commander) else { throw .unknownGeneral(commander) }
         let values = 0..<valueCount
         guard values.contains(order) else { throw .unknownValue(order) }
@@ -62,10 +66,12 @@ public struct GeneralsProblem: Sendable, Equatable {
     }
 
     /// The fault behaviour as a function: what `path.last` sends to `receiver`
-    /// when a loyal general would send `loyalValue` (nil: nothing). `path` runs
+    /// when a loyal general would send `loyalValue` (nil: nothing, because the
+    /// sender's rules drop it or no link reaches the receiver). `path` runs
     /// from the commander to the sender, so its count is the message's round.
     public func message(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
         guard let sender = path.last, deviations.indices.contains(sender) else { return loyalValue }
+        guard delivery.reaches(from: sender, to: receiver) else { return nil }
         let round = path.count
         let before = path.dropLast()
         for deviation in deviations[sender] where deviation.matches(receiver: receiver, round: round, pathBeforeSender: before) {

@@ -1,6 +1,7 @@
 /// The streaming recursion behind `OralMessages.run`. It follows the paper's
 /// definition literally (every message is made, and a faulty sender's
-/// deviations are applied to each), but keeps all state in buffers allocated
+/// deviations are applied to each; a message `Delivery` does not deliver is not
+/// sent, and its receiver uses `default`), but keeps all state in buffers allocated
 /// once per run, one slice per level of the recursion, so the hot path neither
 /// allocates nor builds paths. It is generic over its recorder: with
 /// `NoRecorder` every recording branch compiles away.
@@ -12,6 +13,10 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     private let defaultValue: Int32
     private let commander: Int
     private let deviations: CompiledDeviations
+    private let delivery: Delivery
+    /// Every message reaches its receiver: a loyal sender's messages need no
+    /// look, and the last round can be folded flat.
+    private let deliversEverywhere: Bool
     private let hasRandom: Bool
 
     /// Level d holds the lieutenants of the OM(m − d) being run, in army order.
@@ -51,6 +56,8 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         defaultValue = Int32(problem.defaultValue)
         commander = problem.commander
         self.deviations = deviations
+        delivery = problem.delivery
+        deliversEverywhere = problem.delivery.isEverywhere
         hasRandom = problem.deviations.joined().contains { $0.action == .random }
         let levels = m + 1
         lieutenants = .allocate(capacity: levels * n)
@@ -115,12 +122,17 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
 
         // Step 1: the commander sends its value to every lieutenant.
         let round = level + 1
-        if deviations.isLoyal(commander) && !Recorder.isRecording {
+        if deviations.isLoyal(commander) && deliversEverywhere && !Recorder.isRecording {
             for i in 0..<count { values[i] = value }
             messagesPerRound[level] &+= count
         } else {
             var sent = 0
             for i in 0..<count {
+                guard deliversEverywhere || delivery.reaches(from: Int(commander), to: Int(members[i])) else {
+                    // No link: nothing arrives, and the lieutenant uses the default.
+                    values[i] = defaultValue
+                    continue
+                }
                 let got = deliver(from: commander, to: members[i], round: round, previous: previous, loyal: value, pathHash: pathHash[level])
                 if got >= 0 { sent += 1 }
                 values[i] = got >= 0 ? got : defaultValue
@@ -138,7 +150,9 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         let counts = tally + level * n * valueCount
         counts.update(repeating: 0, count: count * valueCount)
         for i in 0..<count { counts[i * valueCount + Int(values[i])] += 1 }
-        if level + 1 == m {
+        // The flat last round assumes every message arrives; with links
+        // missing, the recursion's OM(0) asks `delivery` for each.
+        if level + 1 == m && deliversEverywhere {
             try relayFinalRound(level: level, count: count, commander: commander, counts: counts, shouldStop: shouldStop)
         } else {
             let next = lieutenants + (level + 1) * n

@@ -9,6 +9,8 @@
 /// choice(V_i): its single element, else `default` (the paper only requires
 /// choice(∅) = retreat; we use `default` for every set that is not a singleton,
 /// so a commander caught sending two orders is answered with the default).
+/// Messages go only where `Delivery` lets them: with links missing, to the
+/// sender's neighbours, the paper's SM on a graph (Section 5).
 ///
 /// Signatures cannot be forged: a message is valid only if every loyal general
 /// on its chain signed exactly that value with that chain prefix. Faulty
@@ -131,6 +133,8 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
                     let range = relay.chainStart..<(relay.chainStart + relay.chainLength)
                     let chain = pool[range]
                     guard !chain.contains(Int32(receiver)) else { continue }
+                    // Only along a link: a lieutenant relays to its neighbours.
+                    guard let sender = chain.last, problem.delivery.reaches(from: Int(sender), to: receiver) else { continue }
                     guard let (value, carried, isValid) = deliver(relay, on: chain, signed: signed[range], to: receiver, round: round) else {
                         drops += 1
                         record(round: round, chain: chain, to: receiver, relay: relay, value: nil, .dropped)

@@ -4,7 +4,7 @@ import Testing
 /// The engine against `ReferenceOM`, a literal OM(m) over explicit paths that asks
 /// `GeneralsProblem.message(path:to:loyalValue:)` for every message: every general's
 /// decision and every round's message count must match, on generated scenarios that
-/// mix all actions, receiver sets, round ranges and `about`.
+/// mix all actions, receiver sets, round ranges, `about` and missing links.
 @Suite struct ReferenceModelTests {
     /// Mostly no `about`, else one general, a suffix of a path or a whole
     /// path (commander first), or now and then generals no path has in that order.
@@ -52,10 +52,17 @@ import Testing
                 return randomDeviation(generals: n, rounds: m + 1, valueCount: valueCount, about: about, using: &rng)
             }
         }
+        // Now and then some links are missing.
+        var links = Links.complete(n)
+        if Int.random(in: 0..<3, using: &rng) == 0 {
+            for a in 0..<n {
+                for b in (a + 1)..<n where Int.random(in: 0..<4, using: &rng) == 0 { links.cut(a, b) }
+            }
+        }
         let p = GeneralsProblem(
             generalCount: n, commander: commander, valueCount: valueCount,
             order: Int.random(in: 0..<valueCount, using: &rng), defaultValue: Int.random(in: 0..<valueCount, using: &rng),
-            deviations: deviations, seed: rng.next())
+            deviations: deviations, seed: rng.next(), delivery: Delivery(links: links))
         return (p, m)
     }
 
@@ -71,10 +78,13 @@ import Testing
             if decisions != expected.decisions || recursion.messagesPerRound != expected.messagesPerRound {
                 mismatches.append("\(p) m=\(m): engine \(decisions) \(recursion.messagesPerRound), reference \(expected)")
             }
-            let outcome = try OralMessages.run(p, m: m)
             let loyal = p.lieutenants.filter { !p.isFaulty($0) }
-            #expect(outcome.decisions == (0..<p.generalCount).map { loyal.contains($0) ? expected.decisions[$0] : nil })
-            #expect(outcome.messagesPerRound == expected.messagesPerRound)
+            // With and without a trace: the recording path has no fast paths.
+            for recordTrace in [false, true] {
+                let outcome = try OralMessages.run(p, m: m, recordTrace: recordTrace)
+                #expect(outcome.decisions == (0..<p.generalCount).map { loyal.contains($0) ? expected.decisions[$0] : nil })
+                #expect(outcome.messagesPerRound == expected.messagesPerRound)
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.first ?? "")")
     }

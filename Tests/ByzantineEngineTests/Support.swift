@@ -9,11 +9,11 @@ let hold = 2
 
 /// A problem with the conventions above (commander 0, order attack, default retreat, three values).
 func problem(
-    generals: Int, order: Int = attack, deviations: [Int: [Deviation]] = [:], seed: UInt64 = 0
+    generals: Int, order: Int = attack, deviations: [Int: [Deviation]] = [:], seed: UInt64 = 0, delivery: Delivery? = nil
 ) -> GeneralsProblem {
     GeneralsProblem(
         generalCount: generals, commander: 0, valueCount: 3, order: order, defaultValue: retreat,
-        deviations: deviations, seed: seed)
+        deviations: deviations, seed: seed, delivery: delivery)
 }
 
 /// A slow, literal OM(m) written from the paper with explicit paths, that asks

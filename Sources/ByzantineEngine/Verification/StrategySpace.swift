@@ -44,8 +44,12 @@ public struct StrategySpace: Sendable, Equatable {
     }
 
     /// The space of `faulty` in an army of `generalCount` with the given
-    /// commander, for an algorithm with `rounds` rounds.
-    public init(generalCount: Int, commander: Int, rounds: Int, faulty: [Int], choices: [Choice]) {
+    /// commander, for an algorithm with `rounds` rounds; only messages that
+    /// `delivery` delivers are variables.
+    public init(
+        generalCount: Int, commander: Int, rounds: Int, faulty: [Int], choices: [Choice], delivery: Delivery? = nil
+    ) {
+        let delivery = delivery ?? .everywhere(generalCount)
         self.faulty = faulty
         self.choices = choices
         let isFaulty = (0..<generalCount).map(faulty.contains)
@@ -56,7 +60,7 @@ public struct StrategySpace: Sendable, Equatable {
         func walk(_ path: [Int]) {
             guard let sender = path.last, path.count <= rounds else { return }
             for receiver in 0..<generalCount where !path.contains(receiver) {
-                if isFaulty[sender], !isFaulty[receiver] {
+                if isFaulty[sender], !isFaulty[receiver], delivery.reaches(from: sender, to: receiver) {
                     let variable = Variable(
                         sender: sender, receiver: receiver, round: path.count,
                         previous: path.count >= 2 ? path[path.count - 2] : nil)

@@ -20,10 +20,13 @@ public struct VerificationRequest: Sendable, Equatable {
     public var seed: UInt64
     /// A counterexample's replay may send at most this many messages.
     public var messageLimit: Int
+    /// Which messages reach their receivers.
+    public var delivery: Delivery
 
     public init(
         algorithm: ByzantineAlgorithm, m: Int, generalCount: Int, commander: Int, orders: [Int], defaultValue: Int,
-        valueCount: Int, traitors: Int, budget: Int = 10_000_000, seed: UInt64 = 0, messageLimit: Int = 1_000_000_000
+        valueCount: Int, traitors: Int, budget: Int = 10_000_000, seed: UInt64 = 0, messageLimit: Int = 1_000_000_000,
+        delivery: Delivery? = nil
     ) {
         self.algorithm = algorithm
         self.m = m
@@ -36,13 +39,14 @@ public struct VerificationRequest: Sendable, Equatable {
         self.budget = budget
         self.seed = seed
         self.messageLimit = messageLimit
+        self.delivery = delivery ?? .everywhere(generalCount)
     }
 
     /// The problem with this order and `deviations`, everything else as asked.
     func problem(order: Int, _ deviations: [Int: [Deviation]]) -> GeneralsProblem {
         GeneralsProblem(
             generalCount: generalCount, commander: commander, valueCount: valueCount, order: order,
-            defaultValue: defaultValue, deviations: deviations, seed: seed)
+            defaultValue: defaultValue, deviations: deviations, seed: seed, delivery: delivery)
     }
 
     var lieutenants: [Int] { (0..<generalCount).filter { $0 != commander } }
@@ -157,8 +161,9 @@ public enum VerificationMethod: Sendable, Equatable {
     /// outcomes each sub-invocation can reach, composed bottom-up; for SM the
     /// rounds in which values can enter a loyal lieutenant's V_i.
     case exact
-    /// The exact method would need more than the budget: a seeded sample of
-    /// strategies and a greedy adversary, which can refute but not prove.
+    /// The exact method would need more than the budget, or the army lacks
+    /// the symmetry it counts on: a seeded sample of strategies and a greedy
+    /// adversary, which can refute but not prove.
     case sample
 }
 

@@ -35,7 +35,10 @@ public enum Verifier {
         }
         let (subproblems, work) = exactCost(request)
         let limit = Double(request.budget) * 1_000
-        let method: VerificationMethod = work <= limit ? .exact : .sample
+        // The exact method's sub-problems count loyal and faulty lieutenants,
+        // which is sound only while any two of a kind can trade places.
+        let symmetric = request.delivery.symmetry == .loyalLieutenantsInterchangeable
+        let method: VerificationMethod = symmetric && work <= limit ? .exact : .sample
         var plan = VerificationPlan(
             request: request,
             scope: VerificationScope(
@@ -51,7 +54,7 @@ public enum Verifier {
             for faulty in canonicalPlacements(request) {
                 plan.spaces.append((order, StrategySpace(
                     generalCount: request.generalCount, commander: request.commander, rounds: request.m + 1, faulty: faulty,
-                    choices: choices)))
+                    choices: choices, delivery: request.delivery)))
             }
         }
         plan.scope.sampledSpace = plan.spaces.reduce(0) { total, entry in
