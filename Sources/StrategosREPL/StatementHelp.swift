@@ -44,7 +44,7 @@ struct StatementHelp: Sendable {
                 examples: ["signatures ed25519", "signatures modelled"]),
             ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals",
                 examples: ["run om(1)", "run om", "run sm(1)"]),
-            ("verify", summary: "search every traitor strategy for a violation of IC1 or IC2 and print one as a script; twogenerals: the impossibility",
+            ("verify", summary: "decide, for every placement, order and traitor strategy, whether IC1 or IC2 can break: a proof, or the cheapest counterexample as a script; twogenerals: every threshold rule pair",
                 examples: [
                     "verify om(1)", "verify om(1) with 2 traitors", "verify om(1) for order attack", "verify sm(1) save \"attack.strat\"",
                     "verify twogenerals(3)",
