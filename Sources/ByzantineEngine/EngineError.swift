@@ -12,6 +12,11 @@ public enum EngineError: Error, Sendable, Equatable {
     case unknownGeneral(Int)
     /// A value outside `0..<valueCount`.
     case unknownValue(Int)
+    /// OM(m, p) needs 1 ≤ m ≤ p: each level of its recursion a regular set one smaller.
+    case invalidRegularity(p: Int)
+    /// OM(m, p): this general, commanding a level of the recursion, has no
+    /// regular set of p neighbours (Definition 1) in the graph left to it.
+    case notRegular(general: Int, p: Int)
     /// The caller asked the run to stop.
     case cancelled
     /// `verify` found its own answer wrong (a counterexample that does not

@@ -19,6 +19,8 @@ extension Completer {
         case .export?: return exportCompletions(after: rest)
         case .lose?: return rest.isEmpty ? keywords([.none]) : []
         case .signatures?: return rest.isEmpty ? keywords([.modelled, .ed25519]) : []
+        case .links?: return rest.isEmpty ? keywords([.complete, .ring, .none]) : []
+        case .cut?, .link?: return pairCompletions(after: rest)
         case .messengers?: return rest.isEmpty ? keywords([.alternate, .flood]) : []
         case .shop?: return rest.isEmpty ? keywords([.with, .without]) : rest.count == 1 ? keywords([.rollback]) : []
         case .estimate?: return rest.isEmpty ? [Completion(AlgorithmCall.Algorithm.twogenerals.rawValue + "(", suffix: nil)] : []
@@ -77,7 +79,7 @@ extension Completer {
         }
     }
 
-    /// show ( trace { to NAME | from NAME | round N } | tree NAME | stats | army )
+    /// show ( trace { to NAME | from NAME | round N } | tree NAME | stats | army | links | table )
     private func showCompletions(after pieces: [Piece]) -> [Completion] {
         guard let view = pieces.first else { return keywords(Keyword.views) }
         switch (view, pieces.last) {
@@ -93,11 +95,21 @@ extension Completer {
         }
     }
 
-    /// export ( trace | tree NAME ) STRING
+    /// export ( trace | tree NAME | links ) STRING
     private func exportCompletions(after pieces: [Piece]) -> [Completion] {
-        guard let view = pieces.first else { return keywords([.trace, .tree]) }
+        guard let view = pieces.first else { return keywords([.trace, .tree, .links]) }
         if case .word(Keyword.tree.rawValue) = view, pieces.count == 1 { return generals }
         return []
+    }
+
+    // MARK: - cut, link
+
+    /// cut NAME - NAME { , NAME - NAME }: a general at the start of a pair and after its `-`.
+    private func pairCompletions(after pieces: [Piece]) -> [Completion] {
+        switch pieces.last {
+        case nil, .comma?, .minus?: return generals
+        case .word?, .integer?, .string?, .open?, .close?: return []
+        }
     }
 
     // MARK: - expect

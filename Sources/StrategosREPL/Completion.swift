@@ -40,7 +40,7 @@ public struct Completer {
 
     /// Characters that end a word outside a string. Inside a string only the
     /// opening quote does, so a path keeps its spaces and slashes.
-    static let wordBreaks = " \t\n\"(),;"
+    static let wordBreaks = " \t\n\"(),;-"
     static let stringBreaks = "\""
 
     /// The word the cursor is in and whether it is inside a string: what
@@ -126,7 +126,7 @@ public struct Completer {
 
     /// A token of the statement before the cursor, as completion needs it.
     enum Piece: Equatable {
-        case word(String), integer, string, comma, open, close
+        case word(String), integer, string, comma, open, close, minus
     }
 
     /// The pieces of the statement the cursor is in: the pending lines and the
@@ -141,6 +141,7 @@ public struct Completer {
             case .integer: pieces.append(.integer)
             case .string, .invalid, .percent: pieces.append(.string)
             case .comma: pieces.append(.comma)
+            case .minus: pieces.append(.minus)
             case .leftParen: pieces.append(.open)
             case .rightParen: pieces.append(.close)
             case .semicolon: pieces = []

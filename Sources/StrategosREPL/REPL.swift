@@ -161,7 +161,8 @@ extension Statement {
     /// look at the session) is left out of a saved script.
     var changesScenario: Bool {
         switch kind {
-        case .generalsCount, .generalsNamed, .commander, .order, .defaultValue, .loyal, .faults, .seed, .signatures, .load, .reset:
+        case .generalsCount, .generalsNamed, .commander, .order, .defaultValue, .loyal, .faults, .seed, .signatures, .links, .cut,
+            .link, .load, .reset:
             true
         case .twoGenerals(.lose), .twoGenerals(.attacks), .twoGenerals(.messengers), .twoGenerals(.loss), .twoGenerals(.trials):
             true

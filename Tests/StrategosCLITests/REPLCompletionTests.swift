@@ -87,7 +87,19 @@ import Testing
         ("show trace to ", ["C", "L1", "L2", "L3"]),
         ("show trace to L1 ", ["from", "round"]),
         ("show stats ", []),
-        ("export ", ["trace", "tree"]),
+        ("export ", ["trace", "tree", "links"]),
+        ("export l", ["links"]),
+        ("links ", ["complete", "ring", "none"]),
+        ("links r", ["ring"]),
+        ("links ring ", []),
+        ("cut ", ["C", "L1", "L2", "L3"]),
+        ("cut L1 ", []),
+        ("cut L1 - ", ["C", "L1", "L2", "L3"]),
+        ("cut L1-L", ["L1", "L2", "L3"]),
+        ("link C - L1, ", ["C", "L1", "L2", "L3"]),
+        ("link C - L1, L", ["L1", "L2", "L3"]),
+        ("link C - L1 ", []),
+        ("run om(1, ", []),
         ("export tree ", ["C", "L1", "L2", "L3"]),
         ("generals 4; gen", ["generals", "general"]),
         ("run om(1) # gen", []),
@@ -131,6 +143,7 @@ import Testing
         #expect(Completer.word(beforeCursor: "load \"my fi") == ("my fi", true))
         #expect(Completer.word(beforeCursor: "general L3 traitor lies 0 to L1,L") == ("L", false))
         #expect(Completer.word(beforeCursor: "run om(") == ("", false))
+        #expect(Completer.word(beforeCursor: "cut L1-L") == ("L", false))
         #expect(Completer.word(beforeCursor: "print \"a\"; load \"x") == ("x", true))
     }
 

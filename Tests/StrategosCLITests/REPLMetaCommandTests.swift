@@ -22,10 +22,11 @@ import Testing
         #expect(
             transcript == """
                 strategos> :help run
-                run: run an algorithm; bare `om` or `sm` takes m = the number of faulty generals
+                run: run an algorithm; bare `om` or `sm` takes m = the number of faulty generals; `om(m, p)` is OM(m, p) on a p-regular graph
                   run om(1)
                   run om
                   run sm(1)
+                  run om(1, 3)
                 strategos> :help :save
                 :save FILE: write the statements that built this scenario as a script
                 strategos> :help genrals
@@ -110,10 +111,25 @@ import Testing
     @Test func everyStatementThatShapesTheScenarioIsRecorded() {
         let lines = [
             "generals 4", "commander L1", "order hold", "default retreat", "general L2 traitor flips", "seed 3",
-            "signatures ed25519", "lose 2", "messengers flood", "run om(1)", "show stats", "print \"x\"",
+            "signatures ed25519", "lose 2", "messengers flood", "links ring", "cut C - L1", "link C - L2",
+            "run om(1)", "show stats", "show links", "print \"x\"",
         ]
         let harness = REPLHarness(lines: lines)
-        #expect(harness.repl.recordedStatements == Array(lines.prefix(9)))
+        #expect(harness.repl.recordedStatements == Array(lines.prefix(12)))
+    }
+
+    @Test func saveKeepsTheGraph() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/graph.strat"
+        let harness = REPLHarness(lines: ["generals 5", "links ring", "cut C - L1,", "L2 - L3", "run om(1)", "link C - L2", ":save \(path)"])
+        #expect(harness.transcript.contains("saved 4 statements to \(path)\n"))
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.hasSuffix("\ngenerals 5\nlinks ring\ncut C - L1,\nL2 - L3\nlink C - L2\n"))
+        var session = Session()
+        var log = EventLog()
+        #expect(session.run(SourceFile(name: path, text: saved), into: &log) == .success)
+        #expect(session.scenario.links == harness.repl.session.scenario.links)
     }
 
     @Test func resetForgetsTheScenarioAndWhatWasRecorded() {

@@ -40,6 +40,12 @@ import Testing
         ("ge\u{301}ne\u{301}ral", [.name("ge\u{301}ne\u{301}ral"), .endOfInput]),
         ("3rd", [.integer(3, spelling: "3"), .name("rd"), .endOfInput]),
         ("L-1", [.name("L"), .integer(-1, spelling: "-1"), .endOfInput]),
+        // A `-` not directly followed by a digit is a token of its own: `cut L1 - L2`.
+        ("L1 - L2", [.name("L1"), .minus, .name("L2"), .endOfInput]),
+        ("L1-L2", [.name("L1"), .minus, .name("L2"), .endOfInput]),
+        ("- 1", [.minus, .integer(1, spelling: "1"), .endOfInput]),
+        ("-", [.minus, .endOfInput]),
+        ("--1", [.minus, .integer(-1, spelling: "-1"), .endOfInput]),
         ("", [.endOfInput]),
         ("a\n\n  # note\n\r\n\tb", [.name("a"), .newline, .name("b"), .endOfInput]),
         ("a\n;\nb", [.name("a"), .newline, .semicolon, .newline, .name("b"), .endOfInput]),
@@ -77,8 +83,6 @@ import Testing
     @Test(arguments: [
         ("@", "unexpected character '@'", "@"),
         ("run om(1) !", "unexpected character '!'", "!"),
-        ("-", "unexpected character '-'", "-"),
-        ("- 1", "unexpected character '-'", "-"),
         ("a\u{0}b", "unexpected byte 0x00", "\u{0}"),
         ("\u{1B}[31m", "unexpected byte 0x1B", "\u{1B}"),
         ("\u{7F}", "unexpected byte 0x7F", "\u{7F}"),
@@ -135,6 +139,7 @@ import Testing
             "traitor", "loyal", "lies", "flips", "silent", "random", "crashes", "after", "round", "in", "to", "and",
             "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "holds", "counterexample", "om", "sm", "twogenerals", "verify", "with", "traitors", "for", "save", "signatures", "modelled", "ed25519",
             "show", "export", "trace", "tree", "stats", "army", "from", "table",
+            "links", "cut", "link", "complete", "ring",
             "lose", "none", "attacks", "always", "never", "if", "received", "all",
             "messengers", "alternate", "flood", "loss", "trials", "estimate", "shop", "without", "rollback",
         ]

@@ -15,6 +15,9 @@ private func sketch(_ statement: Statement) -> String {
     case .faults(let name, let rules): return "general \(name.text): " + rules.map(sketch).joined(separator: " | ")
     case .seed(let seed): return "seed \(seed.value)"
     case .signatures(let signatures): return "signatures \(signatures.rawValue)"
+    case .links(let topology): return "links \(topology.rawValue)"
+    case .cut(let pairs): return "cut " + pairs.map(sketch).joined(separator: ",")
+    case .link(let pairs): return "link " + pairs.map(sketch).joined(separator: ",")
     case .run(let call): return "run " + sketch(call)
     case .verify(let verify):
         return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "")
@@ -59,7 +62,11 @@ private func sketch(_ statement: TwoGeneralsStatement) -> String {
 }
 
 private func sketch(_ call: AlgorithmCall) -> String {
-    call.algorithm.rawValue + (call.m.map { "(\($0.value))" } ?? "")
+    call.algorithm.rawValue + (call.m.map { "(\($0.value)" + (call.p.map { ",\($0.value)" } ?? "") + ")" } ?? "")
+}
+
+private func sketch(_ pair: LinkPair) -> String {
+    "\(pair.first.text)-\(pair.second.text)"
 }
 
 private func sketch(_ view: View) -> String {
@@ -70,6 +77,7 @@ private func sketch(_ view: View) -> String {
     case .tree(let name): return "tree \(name.text)"
     case .stats: return "stats"
     case .army: return "army"
+    case .links: return "links"
     case .table: return "table"
     }
 }
@@ -150,6 +158,25 @@ private func errors(_ text: String) -> [String] {
         ("show tree L1", ["show tree L1"]),
         ("show stats", ["show stats"]),
         ("show army", ["show army"]),
+        ("show links", ["show links"]),
+        (#"export links "graph.dot""#, ["export links [graph.dot]"]),
+        (#"export links "graph.mmd""#, ["export links [graph.mmd]"]),
+        // Links
+        ("links complete", ["links complete"]),
+        ("links ring", ["links ring"]),
+        ("links none", ["links none"]),
+        ("cut L1 - L2", ["cut L1-L2"]),
+        ("cut L1-L2", ["cut L1-L2"]),
+        ("cut L1 -L2, C- L3", ["cut L1-L2,C-L3"]),
+        ("link C - L1, L1 - L2, L2 - L3", ["link C-L1,L1-L2,L2-L3"]),
+        ("link A - B,\n  B - C", ["link A-B,B-C"]),
+        // Keywords are contextual: these are generals' names.
+        ("link ring - none", ["link ring-none"]),
+        ("run om(1, 3)", ["run om(1,3)"]),
+        ("run om(1,3)", ["run om(1,3)"]),
+        ("run om(2,\n 6)", ["run om(2,6)"]),
+        ("run om(1, 0)", ["run om(1,0)"]),
+        ("verify om(1, 3)", ["verify om(1,3)"]),
         (#"export trace "run.dot""#, ["export trace [run.dot]"]),
         (#"export tree L1 "tree.dot""#, ["export tree L1 [tree.dot]"]),
         // Two Generals
@@ -330,7 +357,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, links, cut, link, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -446,15 +473,40 @@ private func errors(_ text: String) -> [String] {
         ("expect counterexampel", ["1:8 unknown check 'counterexampel'; did you mean 'counterexample'?"]),
         ("expect holds now", ["1:14 expected end of statement after 'holds', found name 'now'"]),
         // Views
-        ("show", ["1:5 expected 'trace', 'tree', 'stats', 'army' or 'table' after 'show', found end of input"]),
-        ("show trac", ["1:6 expected 'trace', 'tree', 'stats', 'army' or 'table' after 'show', found name 'trac'; did you mean 'trace'?"]),
+        ("show", ["1:5 expected 'trace', 'tree', 'stats', 'army', 'links' or 'table' after 'show', found end of input"]),
+        ("show trac", ["1:6 expected 'trace', 'tree', 'stats', 'army', 'links' or 'table' after 'show', found name 'trac'; did you mean 'trace'?"]),
+        ("show link", ["1:6 expected 'trace', 'tree', 'stats', 'army', 'links' or 'table' after 'show', found name 'link'; did you mean 'links'?"]),
         ("show tree", ["1:10 expected a name after 'tree', found end of input"]),
         ("show trace to L1 to L2", ["1:18 repeated 'to' in one 'show trace'"]),
         ("show trace round", ["1:17 expected an integer after 'round', found end of input"]),
         ("show trace at L1", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'at'"]),
         ("show trace form L3", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'form'; did you mean 'from'?"]),
-        ("export stats \"x.json\"", ["1:8 expected 'trace' or 'tree' after 'export', found name 'stats'"]),
+        ("export stats \"x.json\"", ["1:8 expected 'trace', 'tree' or 'links' after 'export', found name 'stats'"]),
         ("export trace", ["1:13 expected a string after 'trace', found end of input"]),
+        // Links
+        ("links", ["1:6 expected 'complete', 'ring' or 'none' after 'links', found end of input"]),
+        ("links rng", ["1:7 expected 'complete', 'ring' or 'none' after 'links', found name 'rng'; did you mean 'ring'?"]),
+        ("links star", ["1:7 expected 'complete', 'ring' or 'none' after 'links', found name 'star'"]),
+        ("links ring none", ["1:12 expected end of statement after 'ring', found name 'none'"]),
+        ("cut", ["1:4 expected a general's name after 'cut', found end of input"]),
+        ("cut 1 - 2", ["1:5 expected a general's name after 'cut', found integer 1"]),
+        ("cut L1", ["1:7 expected '-' between two generals after 'L1', found end of input"]),
+        ("cut L1 L2", ["1:8 expected '-' between two generals after 'L1', found name 'L2'"]),
+        ("cut L1 -", ["1:9 expected a general's name after '-', found end of input"]),
+        ("cut L1 - - L2", ["1:10 expected a general's name after '-', found '-'"]),
+        ("cut L1 -1", ["1:8 expected '-' between two generals after 'L1', found integer -1"]),
+        ("link L1 - L2 - L3", ["1:14 expected end of statement after 'L2', found '-'"]),
+        ("link L1 - L2 L3 - L4", ["1:14 expected end of statement after 'L2', found name 'L3'"]),
+        ("- L1", ["1:1 expected a statement, found '-'"]),
+        // A second number is p, for om alone.
+        ("run sm(1, 2)", ["1:11 'sm' takes one number, m; only 'om' takes a second, p, for the paper's OM(m, p) on a p-regular graph, e.g. 'om(1, 3)'"]),
+        ("verify sm(1, 2)", ["1:14 'sm' takes one number, m; only 'om' takes a second, p, for the paper's OM(m, p) on a p-regular graph, e.g. 'om(1, 3)'"]),
+        ("run twogenerals(3, 1)", ["1:20 'twogenerals' takes one number, the number of messengers; only 'om' takes a second, p, for the paper's OM(m, p) on a p-regular graph, e.g. 'om(1, 3)'"]),
+        ("estimate twogenerals(3, 1)", ["1:25 'twogenerals' takes one number, the number of messengers; only 'om' takes a second, p, for the paper's OM(m, p) on a p-regular graph, e.g. 'om(1, 3)'"]),
+        ("run om(1,)", ["1:10 expected an integer after ',', found ')'"]),
+        ("run om(1, x)", ["1:11 expected an integer after ',', found name 'x'"]),
+        ("run om(1, 3, 4)", ["1:12 expected ')' to close '(' at 1:7, found ','"]),
+        ("run om(1 3)", ["1:10 expected ')' to close '(' at 1:7, found integer 3"]),
         // Two Generals
         ("lose", ["1:5 expected a messenger number or 'none' after 'lose', found end of input"]),
         ("lose non", ["1:6 expected a messenger number or 'none' after 'lose', found name 'non'; did you mean 'none'?"]),
@@ -534,6 +586,12 @@ private func errors(_ text: String) -> [String] {
         ("general L3 traitor flips and", true),
         ("expect L1,", true),
         ("lose 1,", true),
+        ("run om(1,", true),
+        ("run om(1,\n", true),
+        ("cut L1 - L2,", true),
+        ("link C - L1,\n", true),
+        ("cut L1 -", false),
+        ("links", false),
         ("estimate twogenerals(", true),
         ("generals 4\ngeneral L3 traitor silent and", true),
         ("general L3 traitor lies", false),

@@ -201,6 +201,21 @@ import Testing
         #expect(result.errors.map(\.message) == [message])
     }
 
+    /// With links missing the exact method's symmetry is gone: verify samples,
+    /// says why, and its counterexample (here with no traitor at all) carries
+    /// the graph, so it replays.
+    @Test func onAGraphWithLinksMissingItSamplesAndTheCounterexampleKeepsTheGraph() throws {
+        let found = try #require(Self.verify("generals 5\nlinks ring\ncut C - L1\nverify om(1)", budget: 1_000).1)
+        #expect(!found.exhaustive)
+        #expect(!found.scope.symmetric)
+        let text = VerificationRenderer.text(found, style: TextStyle(color: false))
+        #expect(text.contains("the exact method counts loyal lieutenants as interchangeable, and with links missing they are not"))
+        #expect(text.contains("space: at most "))
+        let script = try #require(found.counterexample?.script)
+        #expect(script.contains("links ring\ncut C - L1\n"))
+        try Self.replay(found)
+    }
+
     /// An engine error during the search is an internal error (exit 70), not "holds".
     @Test func anEngineErrorIsAnInternalErrorNeverAVerdict() {
         var settings = Session.Settings()

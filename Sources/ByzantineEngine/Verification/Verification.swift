@@ -171,6 +171,10 @@ public enum VerificationMethod: Sendable, Equatable {
 /// output states about the space.
 public struct VerificationScope: Sendable, Equatable {
     public var method: VerificationMethod
+    /// Loyal lieutenants are interchangeable (a complete graph): the exact
+    /// method applies, and `strategies` is exact; otherwise it is counted as on
+    /// a complete graph, an upper bound.
+    public var symmetric: Bool
     /// Every strategy of the paper's adversary: each order, each placement of
     /// up to t faulty generals, and for each message a faulty general sends
     /// (each path and receiver) any value in play or nothing.

@@ -42,7 +42,7 @@ public enum Verifier {
         var plan = VerificationPlan(
             request: request,
             scope: VerificationScope(
-                method: method, strategies: strategyCount(request), placements: placementCount(request),
+                method: method, symmetric: symmetric, strategies: strategyCount(request), placements: placementCount(request),
                 subproblems: subproblems, exactWork: work, exactWorkLimit: limit, sampledSpace: 0,
                 planned: method == .exact ? subproblems : request.budget),
             spaces: [])

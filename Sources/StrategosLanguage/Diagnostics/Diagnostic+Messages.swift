@@ -80,6 +80,18 @@ extension Diagnostic {
         Diagnostic(.error, "repeated '\(word)' in one 'show trace'", at: span)
     }
 
+    /// `sm(1, 2)`, `twogenerals(3, 1)`: only OM has the paper's second parameter.
+    static func secondParameterNotForAlgorithm(_ algorithm: AlgorithmCall.Algorithm, at span: SourceSpan) -> Diagnostic {
+        let one = switch algorithm {
+        case .om, .sm: "m"
+        case .twogenerals: "the number of messengers"
+        }
+        return Diagnostic(
+            .error,
+            "'\(algorithm.rawValue)' takes one number, \(one); only 'om' takes a second, p, for the paper's OM(m, p) on a p-regular graph, e.g. 'om(1, 3)'",
+            at: span)
+    }
+
     static func tooManyErrors(notShown count: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "too many errors; \(count) more not shown", at: span)
     }
@@ -194,12 +206,34 @@ extension Diagnostic {
         Diagnostic(.error, "expectation failed: \(message)", at: span)
     }
 
+    /// `export links` of a graph with more links than a view shows.
+    static func graphTooLargeToExport(_ links: Int, limit: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "the graph has \(grouped(links)) links, more than the \(grouped(limit)) an export draws; 'show links' summarises it (raise the limit with --trace-limit)",
+            at: span)
+    }
+
     static func internalError(_ detail: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "internal error: \(detail); please report it", at: span)
     }
 
     static func interrupted(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "interrupted", at: span)
+    }
+
+    /// `om(1, 0)`: the commander of OM(m, p) sends to p neighbours; `om(2, 1)`:
+    /// each level of the recursion needs one neighbour fewer.
+    static func invalidRegularity(_ p: Int, m: Int, at span: SourceSpan) -> Diagnostic {
+        guard p >= 1 else {
+            return Diagnostic(
+                .error, "p must be 1 or more, got \(p): in OM(m, p) the commander sends its order to a regular set of p neighbours",
+                at: span)
+        }
+        return Diagnostic(
+            .error,
+            "OM(\(m), \(p)) needs p ≥ m: each level of its recursion has a regular set one smaller, so p = \(p) runs out before m = \(m) does",
+            at: span)
     }
 
     static func invalidRound(_ round: IntegerLiteral) -> Diagnostic {
@@ -210,6 +244,23 @@ extension Diagnostic {
         Diagnostic(
             .error, "no general named \(quoted(name.text)) can exist: an army has at most \(Army.maximumSize) generals, so lieutenants go up to L\(Army.maximumSize - 1)",
             at: name.span)
+    }
+
+    /// A new army without a general that a `cut` or `link` names.
+    static func linkOutsideArmy(_ general: String, army: [String], at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "a 'cut' or 'link' names \(shown(general)), which is not in the army \(list(army)); set the whole graph again with 'links complete' (or 'links ring', 'links none') or 'reset'",
+            at: span)
+    }
+
+    /// `link L1 - L1`, `cut L1 - L1`.
+    static func linkToItself(_ pair: LinkPair, _ kind: LinksDeclaration.Edit.Kind) -> Diagnostic {
+        let verb = switch kind {
+        case .cut: "cut \(shown(pair.first.text)) from itself"
+        case .link: "link \(shown(pair.first.text)) to itself"
+        }
+        return Diagnostic(.error, "cannot \(verb): a link joins two different generals", at: pair.span)
     }
 
     static func loadCycle(_ chain: [String], at span: SourceSpan) -> Diagnostic {
@@ -224,10 +275,10 @@ extension Diagnostic {
         Diagnostic(.error, "m must be 0 or more, got \(m.value)", at: m.span)
     }
 
-    static func moreFaultyThanM(_ algorithm: ByzantineAlgorithm, faulty: Int, m: Int, at span: SourceSpan) -> Diagnostic {
+    static func moreFaultyThanM(_ algorithm: ByzantineAlgorithm, faulty: Int, m: Int, p: Int? = nil, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .warning,
-            "\(faulty) generals are faulty, more than the m = \(m) that \(algorithm.rawValue.uppercased())(\(m)) is designed to tolerate",
+            "\(faulty) generals are faulty, more than the m = \(m) that \(algorithm.rawValue.uppercased())(\(m)\(p.map { ", \($0)" } ?? "")) is designed to tolerate",
             at: span)
     }
 
@@ -236,6 +287,50 @@ extension Diagnostic {
             .error,
             "\(algorithm.rawValue)(\(m)) needs m < n − 1, but the army has \(generals) generals (n − 1 = \(generals - 1))",
             at: span)
+    }
+
+    /// A run on a graph without a single link.
+    static func noLinks(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "no general can message any other: the graph has no links; add some with 'link C - L1', or set them all with 'links complete' or 'links ring'",
+            at: span)
+    }
+
+    /// Why a general has no regular set of p neighbours, for `notRegular`.
+    enum Irregularity {
+        /// In the whole graph, where OM(m, p) starts.
+        case topLevel(neighbours: Int, largestP: Int, m: Int)
+        /// In the graph without the `commanders` above it, where OM(m, p) runs
+        /// the OM(m', p') of that level.
+        case nested(m: Int, commanders: Int)
+    }
+
+    /// `run om(1, 3)` on a graph that is not 3-regular (or whose subgraphs,
+    /// without the commanders above, are not regular enough).
+    static func notRegular(_ general: String, p: Int, _ reason: Irregularity, at span: SourceSpan) -> Diagnostic {
+        let missing = "\(shown(general)) has no regular set of \(p) neighbour\(p == 1 ? "" : "s") (the paper's Definition 1)"
+        switch reason {
+        case .topLevel(let neighbours, let largestP, let m):
+            let paths = "reach every other general by paths that avoid \(shown(general)) and meet only where they end"
+            let why = if neighbours < p {
+                "it has only \(neighbours) neighbour\(neighbours == 1 ? "" : "s")"
+            } else if neighbours == p {
+                "its \(neighbours) neighbours do not \(paths)"
+            } else {
+                "no \(p) of its \(neighbours) neighbours \(paths)"
+            }
+            return Diagnostic(
+                .error,
+                "\(missing): \(why); OM(\(m), \(p)) needs a \(p)-regular graph, and this one is only \(largestP)-regular ('show links' shows it)",
+                at: span)
+        case .nested(let m, let commanders):
+            let above = commanders == 1 ? "the commander" : "the \(commanders) commanders"
+            return Diagnostic(
+                .error,
+                "\(missing) in the graph without \(above) above it, where OM(m, p) runs OM(\(m), \(p)); it needs one at every level of its recursion",
+                at: span)
+        }
     }
 
     static func nothingToVerify(at span: SourceSpan) -> Diagnostic {
@@ -273,6 +368,28 @@ extension Diagnostic {
     /// `expect holds` or `expect counterexample` before any `verify om` or `verify sm`.
     static func noVerifyYet(_ check: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "'expect \(check)' checks the last 'verify' of om or sm, and there is none yet", at: span)
+    }
+
+    /// OM(m, p) with p < 3m: the run goes ahead, as with n ≤ 3m for OM(m).
+    static func regularityBelowBound(p: Int, m: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .warning,
+            "p = \(p) is less than 3m = \(3 * m): the paper's Theorem 3 needs p ≥ 3m, so OM(\(m), \(p)) does not guarantee IC1 and IC2",
+            at: span)
+    }
+
+    /// OM(m, p) counts its messages as it sends them (along paths of the
+    /// graph), so it stops when it passes the limit.
+    static func regularTooManyMessages(m: Int, p: Int, generals: Int, limit: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "om(\(m), \(p)) with \(generals) generals sends more than the limit of \(grouped(limit)) messages; raise it with --max-messages",
+            at: span)
+    }
+
+    /// `om(0, 3)`: OM(m, p) starts by relaying.
+    static func regularNeedsRounds(_ m: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "OM(m, p) needs m ≥ 1, got \(m); 'run om(0)' runs OM(0), in which the commander's order is all there is", at: span)
     }
 
     static func roundOutsideRun(_ round: IntegerLiteral, rounds: Int) -> Diagnostic {
@@ -352,6 +469,14 @@ extension Diagnostic {
                 ? "interrupted after solving \(grouped(checked)) of \(grouped(planned)) sub-problems, before any verdict"
                 : "interrupted after checking \(grouped(checked)) strategies, with no violation among them",
             at: span)
+    }
+
+    /// `verify om(1, 3)`: verify searches OM(m) and SM(m) only.
+    static func verifyTakesNoRegularity(_ p: IntegerLiteral) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "verify checks OM(m) and SM(m) on the current graph, not OM(m, p); 'run om(m, p)' runs it, and 'verify om(m)' checks OM(m) on the same links",
+            at: p.span)
     }
 
     static func unknownExportFormat(_ path: StringLiteral) -> Diagnostic {
@@ -525,6 +650,7 @@ extension Diagnostic {
         case .leftParen: "'('"
         case .rightParen: "')'"
         case .percent: "'%'"
+        case .minus: "'-'"
         case .endOfInput: "end of input"
         case .invalid: "an invalid token"
         }

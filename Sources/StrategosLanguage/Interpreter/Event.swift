@@ -24,6 +24,8 @@ public enum Shown: Sendable, Equatable {
     case tree(RunReport, lieutenant: String)
     case stats(RunReport)
     case army(Scenario)
+    /// `show links`: the graph on the army.
+    case links(LinksReport)
     /// `show table`: the last two-generals run's truth table, and which rules
     /// the script set (the others are defaults).
     case table(TwoGeneralsTable, rulesSet: Set<TwoGenerals.General>)

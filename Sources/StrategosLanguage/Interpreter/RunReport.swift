@@ -14,6 +14,8 @@ public struct RunReport: Sendable, Equatable {
 
     public var algorithm: ByzantineAlgorithm
     public var m: Int
+    /// OM(m, p): the size of the regular sets of neighbours; nil for OM(m) and SM(m).
+    public var p: Int? = nil
     /// The army, commander first.
     public var generals: [String]
     public var commander: String
@@ -42,6 +44,17 @@ public struct RunReport: Sendable, Equatable {
     public var traceAbsence: TraceAbsence?
     /// SM: how the messages were signed.
     public var signatures: Signatures? = nil
+    /// The graph, when some links are missing; nil on a complete graph.
+    public var links: LinksSummary? = nil
+
+    /// An incomplete graph, as a run reports it.
+    public struct LinksSummary: Sendable, Equatable {
+        public var links: Links
+        /// `links ring` with no `cut` or `link` after it.
+        public var isRing: Bool
+        /// SM: how far apart the loyal generals are (the paper's Theorem 4); nil for OM.
+        public var loyalDiameter: LoyalDiameter? = nil
+    }
 
     public enum TraceAbsence: Sendable, Equatable {
         /// Nothing in the script looked at a trace, so none was kept.
@@ -58,6 +71,8 @@ public struct RunReport: Sendable, Equatable {
         return (1...max(rounds, 1)).map { round in
             switch algorithm {
             case .om:
+                // OM(m, p) sends along paths of the graph: the paper counts no such run.
+                guard p == nil else { return nil }
                 var product = 1
                 for j in 1...round {
                     let (next, overflow) = product.multipliedReportingOverflow(by: n - j)
@@ -73,9 +88,29 @@ public struct RunReport: Sendable, Equatable {
 
     public var rounds: Int { messagesPerRound.count }
 
-    /// OM(m) with n ≤ 3m: the run goes ahead, but the paper promises nothing.
-    /// (SM(m) copes with any number of traitors.)
-    public var isBoundBroken: Bool { algorithm == .om && generals.count <= 3 * m }
+    /// `OM(1)`, `OM(1, 3)`, `SM(2)`: the algorithm as the paper writes it.
+    public var title: String {
+        "\(algorithm.rawValue.uppercased())(\(m)" + (p.map { ", \($0)" } ?? "") + ")"
+    }
+
+    /// OM(m) with n ≤ 3m, or OM(m, p) with p < 3m: the run goes ahead, but the
+    /// paper promises nothing. (SM(m) copes with any number of traitors.)
+    public var isBoundBroken: Bool {
+        guard algorithm == .om else { return false }
+        guard let p else { return generals.count <= 3 * m }
+        return p < 3 * m
+    }
+
+    /// SM on an incomplete graph: whether the paper's Theorem 4 condition
+    /// m ≥ t + d − 1 holds (t faulty generals, d the loyal subgraph's
+    /// diameter); nil when it does not apply (OM, or a complete graph).
+    public var meetsTheorem4: Bool? {
+        guard let reach = links?.loyalDiameter else { return nil }
+        switch reach {
+        case .diameter(let d): return m >= faulty.count + d - 1
+        case .notConnected: return false
+        }
+    }
 
     /// The loyal lieutenants' decisions, in army order.
     public var decisions: [(lieutenant: String, decision: String)] {
@@ -84,5 +119,18 @@ public struct RunReport: Sendable, Equatable {
 
     public func decision(of lieutenant: String) -> String? {
         rows.first { $0.lieutenant == lieutenant }?.decision
+    }
+}
+
+/// How far apart the loyal generals are, counting only links between loyal
+/// generals: the d of the paper's Theorem 4.
+public enum LoyalDiameter: Sendable, Equatable {
+    /// Every two loyal generals are joined by a path of at most this many links.
+    case diameter(Int)
+    /// Some two loyal generals have no path between them.
+    case notConnected
+
+    init(_ diameter: Int?) {
+        self = diameter.map(LoyalDiameter.diameter) ?? .notConnected
     }
 }

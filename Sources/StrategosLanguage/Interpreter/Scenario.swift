@@ -12,6 +12,8 @@ public struct Scenario: Sendable, Equatable {
     public var seed: UInt64 = 0
     /// How SM(m) signs.
     public var signatures = Signatures.modelled
+    /// Who can message whom: complete unless `links`, `cut` or `link` said otherwise.
+    public var links = LinksDeclaration()
     /// On demand: the largest `Lk` any `general` statement has named, so the
     /// army keeps L3 after `general L3 loyal`.
     public var largestLieutenantNamed = 0

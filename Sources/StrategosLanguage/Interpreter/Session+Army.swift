@@ -27,6 +27,9 @@ extension Session {
                 throw .error(.ruleNamesOutsideArmy(general, names: outside, army: names, at: span))
             }
         }
+        if let outside = scenario.links.namedGenerals.first(where: { !army.contains($0) }) {
+            throw .error(.linkOutsideArmy(outside, army: names, at: span))
+        }
         if let first = names.first { try checkPathEnds(commander: first, at: span) }
         scenario.army = .declared(names)
         scenario.commander = nil

@@ -20,22 +20,37 @@ extension Session {
             guard let generalIndex = index[general] else { continue }
             deviations[generalIndex] = rules.map { deviation(for: $0, generals: index, values: valueIndex) }
         }
+        let links = links(of: names, commander: commander)
+        guard hasLink(links) else { throw .error(.noLinks(at: span)) }
         let problem = GeneralsProblem(
             generalCount: n, commander: index[commander] ?? 0, valueCount: values.count,
             order: valueIndex[scenario.order] ?? 0, defaultValue: valueIndex[scenario.defaultValue] ?? 0,
-            deviations: deviations, seed: scenario.seed)
+            deviations: deviations, seed: scenario.seed, delivery: Delivery(links: links))
+        let failure = RunFailure(algorithm: algorithm, call: call, m: m, mSpan: mSpan, names: names, links: links)
 
-        let bound = algorithm.messageBound(problem, m: m)
-        do {
-            try algorithm.validate(problem, m: m, messageLimit: settings.messageLimit)
-        } catch {
-            throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
+        let p = call.p?.value
+        var bound = algorithm.messageBound(problem, m: m)
+        if p != nil, let omBound = bound {
+            // OM(m, p) sends at most what OM(m) does, each message relayed along at most n − 1 links.
+            let (relayed, overflow) = omBound.multipliedReportingOverflow(by: n - 1)
+            bound = overflow ? nil : relayed
         }
-        if algorithm == .om, n <= 3 * m {
+        do {
+            if let p {
+                try RegularOralMessages.validate(problem, m: m, p: p, messageLimit: settings.messageLimit)
+            } else {
+                try algorithm.validate(problem, m: m, messageLimit: settings.messageLimit)
+            }
+        } catch {
+            throw halt(for: error, failure)
+        }
+        if let p, let literal = call.p, p < 3 * m {
+            sink.receive(.diagnostic(.regularityBelowBound(p: p, m: m, at: literal.span), file))
+        } else if algorithm == .om, p == nil, n <= 3 * m {
             sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
         }
         if faulty.count > m {
-            sink.receive(.diagnostic(.moreFaultyThanM(algorithm, faulty: faulty.count, m: m, at: span), file))
+            sink.receive(.diagnostic(.moreFaultyThanM(algorithm, faulty: faulty.count, m: m, p: p, at: span), file))
         }
 
         var traceAbsence: RunReport.TraceAbsence?
@@ -50,8 +65,12 @@ extension Session {
         let recordTrace = traceAbsence == nil
         let outcome: Outcome
         do {
-            switch (algorithm, scenario.signatures) {
-            case (.sm, .ed25519):
+            switch (algorithm, scenario.signatures, p) {
+            case (.om, _, let p?):
+                outcome = try RegularOralMessages.run(
+                    problem, m: m, p: p, messageLimit: settings.messageLimit, recordTrace: recordTrace,
+                    shouldStop: settings.shouldStop)
+            case (.sm, .ed25519, _):
                 outcome = try algorithm.run(
                     problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace,
                     signatures: Ed25519Signatures(generals: n, seed: scenario.seed), shouldStop: settings.shouldStop)
@@ -60,10 +79,10 @@ extension Session {
                     problem, m: m, messageLimit: settings.messageLimit, recordTrace: recordTrace, shouldStop: settings.shouldStop)
             }
         } catch {
-            throw halt(for: error, algorithm, m: m, generals: n, at: mSpan)
+            throw halt(for: error, failure)
         }
         return RunReport(
-            algorithm: algorithm, m: m, generals: names, commander: commander,
+            algorithm: algorithm, m: m, p: p, generals: names, commander: commander,
             order: scenario.order, defaultValue: scenario.defaultValue,
             faulty: names.filter(faulty.contains), rules: scenario.rules.filter { !$0.value.isEmpty },
             rows: problem.lieutenants.map { general in
@@ -74,7 +93,8 @@ extension Session {
             agreement: outcome.agreement, validity: outcome.validity,
             messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded,
             lies: outcome.lies, drops: outcome.drops, values: values, trace: outcome.trace, traceAbsence: traceAbsence,
-            signatures: algorithm == .sm ? scenario.signatures : nil)
+            signatures: algorithm == .sm ? scenario.signatures : nil,
+            links: linksSummary(links, for: algorithm, names: names, faulty: faulty))
     }
 
     /// The m of a call (`run om` and `verify om`: the number of faulty
@@ -83,21 +103,23 @@ extension Session {
         if let literal = call.m, literal.value < 0 { throw .error(.mNegative(literal)) }
         let m = call.m?.value ?? scenario.faultyNames.count
         let span = call.m?.span ?? call.span
-        let names = try armyNames(for: algorithm, m: m, at: span)
+        let names = try armyNames(for: algorithm, m: m, p: call.p?.value, at: span)
         guard m < names.count - 1 else { throw .error(.mTooLarge(algorithm, m: m, generals: names.count, at: span)) }
         return (m, span, names)
     }
 
     /// The declared army, or the on-demand one: `C` plus `L1`..`Lk`, with k the
     /// largest lieutenant named anywhere and at least the lieutenants the
-    /// algorithm is designed for, 3m for OM(m) and m + 1 for SM(m) (and never
-    /// fewer than two).
-    private func armyNames(for algorithm: ByzantineAlgorithm, m: Int, at span: SourceSpan) throws(Halt) -> [String] {
+    /// algorithm is designed for, 3m for OM(m) (or p for OM(m, p), when more)
+    /// and m + 1 for SM(m) (and never fewer than two).
+    func armyNames(for algorithm: ByzantineAlgorithm, m: Int, p: Int? = nil, at span: SourceSpan) throws(Halt) -> [String] {
         if case .declared(let names) = scenario.army { return names }
-        let (designed, overflow) = switch algorithm {
+        var (designed, overflow) = switch algorithm {
         case .om: m.multipliedReportingOverflow(by: 3)
         case .sm: m.addingReportingOverflow(1)
         }
+        // A p no army can have is left to OM(m, p)'s own error.
+        if let p, (1..<Army.maximumSize).contains(p), !overflow { designed = max(designed, p) }
         guard !overflow, designed < Army.maximumSize else {
             throw .error(.onDemandArmyTooLarge(algorithm, m: m, lieutenants: overflow ? nil : designed, at: span))
         }
@@ -137,14 +159,40 @@ extension Session {
             about: rule.about.map { generals[$0.text] ?? -1 })
     }
 
-    private func halt(for error: EngineError, _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, at span: SourceSpan) -> Halt {
+    /// What an engine error needs to become a diagnostic: the run it stopped.
+    private struct RunFailure {
+        var algorithm: ByzantineAlgorithm
+        var call: AlgorithmCall
+        var m: Int
+        var mSpan: SourceSpan
+        var names: [String]
+        var links: Links
+    }
+
+    private func halt(for error: EngineError, _ run: RunFailure) -> Halt {
+        let (algorithm, m, generals, span) = (run.algorithm, run.m, run.names.count, run.mSpan)
+        let pSpan = run.call.p?.span ?? run.call.span
         switch error {
-        case .armyTooSmall(let size): .error(.armyTooSmall(size, at: span))
-        case .invalidRounds: .error(.mTooLarge(algorithm, m: m, generals: generals, at: span))
+        case .armyTooSmall(let size): return .error(.armyTooSmall(size, at: span))
+        case .invalidRounds where run.call.p != nil && m < 1: return .error(.regularNeedsRounds(m, at: span))
+        case .invalidRounds: return .error(.mTooLarge(algorithm, m: m, generals: generals, at: span))
+        case .tooManyMessages(_, let limit) where run.call.p != nil:
+            return .error(.regularTooManyMessages(m: m, p: run.call.p?.value ?? 0, generals: generals, limit: limit, at: span))
         case .tooManyMessages(let needed, let limit):
-            .error(.tooManyMessages(algorithm, m: m, generals: generals, needed: needed, limit: limit, at: span))
-        case .cancelled: Halt(.interrupted, .interrupted(at: span))
-        case .unknownGeneral, .unknownValue, .inconsistentVerification: Halt(.internalError, .internalError("\(error)", at: span))
+            return .error(.tooManyMessages(algorithm, m: m, generals: generals, needed: needed, limit: limit, at: span))
+        case .cancelled: return Halt(.interrupted, .interrupted(at: span))
+        case .invalidRegularity(let p): return .error(.invalidRegularity(p, m: m, at: pSpan))
+        case .notRegular(let general, let p):
+            guard run.names.indices.contains(general), let calledP = run.call.p?.value else { break }
+            let everyone = Array(run.names.indices)
+            let reason: Diagnostic.Irregularity = p == calledP
+                ? .topLevel(
+                    neighbours: run.links.neighbours(of: general).count,
+                    largestP: run.links.regularity(within: everyone).p, m: m)
+                : .nested(m: m - (calledP - p), commanders: calledP - p)
+            return .error(.notRegular(run.names[general], p: p, reason, at: pSpan))
+        case .unknownGeneral, .unknownValue, .inconsistentVerification: break
         }
+        return Halt(.internalError, .internalError("\(error)", at: span))
     }
 }

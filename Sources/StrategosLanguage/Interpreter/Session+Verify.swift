@@ -25,7 +25,7 @@ extension Session {
             algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
             orders: orders.compactMap { values.firstIndex(of: $0) }, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0,
             valueCount: values.count, traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed,
-            messageLimit: settings.messageLimit)
+            messageLimit: settings.messageLimit, delivery: Delivery(links: links(of: names, commander: commander)))
         let plan: VerificationPlan
         do {
             plan = try Verifier.plan(request)
@@ -107,6 +107,10 @@ extension Session {
         if commander != names.first { lines.append("commander \(commander)") }
         lines.append("order \(order)")
         lines.append("default \(scenario.defaultValue)")
+        // The graph too: with links missing, a violation may need no traitor.
+        if scenario.links != LinksDeclaration() {
+            lines += scenario.links.script.components(separatedBy: "; ")
+        }
         for general in found.deviations.keys.sorted() {
             let rules = (found.deviations[general] ?? []).map { rule(for: $0, names: names, values: values) }
             let name = names.indices.contains(general) ? names[general] : "?"

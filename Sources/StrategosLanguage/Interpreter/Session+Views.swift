@@ -4,6 +4,8 @@ extension Session {
         switch view {
         case .army:
             return .army(scenario)
+        case .links:
+            return .links(try linksReport(at: span))
         case .table:
             let (table, rulesSet) = try twoGeneralsTable(at: span)
             return .table(table, rulesSet: rulesSet)
@@ -39,6 +41,9 @@ extension Session {
         if case .trace(let run, _) = shown, let count = run.trace?.messages.count, count > settings.traceLimit {
             throw .error(.traceTooLongToShow(count, of: count, isFiltered: false, limit: settings.traceLimit, at: span))
         }
+        if case .links(let report) = shown, report.linkCount > settings.traceLimit {
+            throw .error(.graphTooLargeToExport(report.linkCount, limit: settings.traceLimit, at: span))
+        }
         guard let text = Exporter.text(of: shown, as: format) else { throw .error(.cannotExport(view, as: format, at: path.span)) }
         do {
             try settings.writer.write(text, to: path.text, relativeTo: script)
@@ -70,6 +75,7 @@ extension View {
         case .tree(let name): "the decision tree of \(name.text)"
         case .stats: "the statistics"
         case .army: "the army"
+        case .links: "the links"
         case .table: "the truth table"
         }
     }
@@ -80,7 +86,7 @@ extension Program {
     var looksAtTraces: Bool {
         statements.contains { statement in
             switch statement.kind {
-            case .show(.trace), .show(.tree), .export: true
+            case .show(.trace), .show(.tree), .export(.trace, _), .export(.tree, _): true
             default: false
             }
         }

@@ -122,6 +122,13 @@ public struct Session: Sendable {
             try addRules(rules, to: name)
         case .signatures(let signatures):
             scenario.signatures = signatures
+        case .links(let topology):
+            scenario.links = LinksDeclaration()
+            scenario.links.base = topology
+        case .cut(let pairs):
+            try edit(pairs, .cut)
+        case .link(let pairs):
+            try edit(pairs, .link)
         case .seed(let seed):
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):
@@ -141,6 +148,7 @@ public struct Session: Sendable {
                 lastVerification = nil
                 sink.receive(.twoGenerals(event))
             case .om, .sm:
+                if let p = verify.call.p { throw .error(.verifyTakesNoRegularity(p)) }
                 let report = try verifyByzantine(verify, at: statement.span, in: file, into: &sink)
                 lastVerification = report
                 sink.receive(.verification(report))

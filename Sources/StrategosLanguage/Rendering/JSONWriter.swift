@@ -71,6 +71,12 @@ struct JSONWriter {
         text += "{" + lists.map { Self.quoted($0.0) + ":[" + $0.1.map(Self.quoted).joined(separator: ",") + "]" }.joined(separator: ",") + "}"
     }
 
+    /// An array of string arrays, e.g. the pairs `[["C","L1"],["L1","L2"]]`.
+    mutating func field(_ key: String, arrays: [[String]]) {
+        beginField(key)
+        text += "[" + arrays.map { "[" + $0.map(Self.quoted).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+
     func finished() -> String {
         text + "}"
     }

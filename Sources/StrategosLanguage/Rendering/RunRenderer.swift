@@ -1,9 +1,11 @@
+import ByzantineEngine
+
 /// The two faces of a run: text for people, one JSON line for programs.
 public enum RunRenderer {
     /// A header, the faulty generals and their rules, a row per lieutenant,
     /// the IC1/IC2 verdicts, and the messages and rounds.
     public static func text(_ run: RunReport, style: TextStyle) -> String {
-        let algorithm = "\(run.algorithm.rawValue.uppercased())(\(run.m))"
+        let algorithm = run.title
         // Only a real scheme is named: the modelled signatures are the default.
         let signatures = run.signatures == .ed25519 ? " · signatures ed25519" : ""
         var lines = [
@@ -12,6 +14,10 @@ public enum RunRenderer {
         ]
         for general in run.faulty {
             lines.append("faulty \(general): " + ScriptPrinter.text(of: run.rules[general] ?? []))
+        }
+        if let links = run.links {
+            lines.append(linksLine(links, generals: run.generals, commander: run.commander))
+            if let line = theorem4Line(run, style) { lines.append(line) }
         }
         let width = run.rows.map(\.lieutenant.count).max() ?? 0
         let decisionWidth = run.rows.compactMap { $0.decision?.count }.max() ?? 0
@@ -35,6 +41,7 @@ public enum RunRenderer {
         if run.algorithm == .sm {
             counts += " · \(counted(run.discarded, "forged message")) discarded"
         }
+        if run.p != nil { counts += " · a message relayed along a path of k links counts as k" }
         lines.append(counts)
         return lines.joined(separator: "\n") + "\n\n"
     }
@@ -54,7 +61,75 @@ public enum RunRenderer {
             writer.field("discarded", run.discarded)
             if let signatures = run.signatures, signatures != .modelled { writer.field("signatures", signatures.rawValue) }
         }
+        if let links = run.links {
+            writer.field("links", arrays: RunReport.LinksSummary.pairs(of: links.links, names: run.generals).map { [$0.0, $0.1] })
+        }
         return writer.finished() + "\n"
+    }
+
+    /// The most missing links the run's text names; `show links` has them all.
+    static let missingLinksShown = 8
+
+    /// "links: 2 of 6 missing: C - L2, L1 - L3": what the run's graph lacks
+    /// (a missing link is a silent line); a ring as its cycle,
+    /// "links: ring C - L1 - L2 - L3 - C; 2 of 6 missing".
+    static func linksLine(_ summary: RunReport.LinksSummary, generals: [String], commander: String) -> String {
+        let links = summary.links
+        var missing = 0
+        var named: [String] = []
+        for a in generals.indices {
+            for b in (a + 1)..<max(a + 1, generals.count) where !links.areLinked(a, b) {
+                missing += 1
+                if named.count < missingLinksShown { named.append("\(generals[a]) - \(generals[b])") }
+            }
+        }
+        let possible = generals.count * (generals.count - 1) / 2
+        let counts = "\(Diagnostic.grouped(missing)) of \(Diagnostic.grouped(possible)) missing"
+        if summary.isRing {
+            // A ring is clearer as its cycle than as what it lacks.
+            guard generals.count <= ringShown else { return "links: ring of \(generals.count) generals in army order, commander first; \(counts)" }
+            let cycle = ringOrder(summary.links, from: generals.firstIndex(of: commander) ?? 0).map { generals[$0] }
+            return "links: ring " + (cycle + cycle.prefix(1)).joined(separator: " - ") + "; \(counts)"
+        }
+        var line = "links: \(counts): " + named.joined(separator: ", ")
+        if missing > named.count { line += ", … ('show links' lists every general's neighbours)" }
+        return line
+    }
+
+    /// The largest ring the run's text draws as its cycle.
+    static let ringShown = 12
+
+    /// The generals of a ring in the order it goes round: from the commander
+    /// to its neighbour first in army order, and on.
+    private static func ringOrder(_ links: Links, from commander: Int) -> [Int] {
+        var order = [commander]
+        var previous = -1
+        var current = commander
+        while order.count < links.generalCount {
+            guard let next = links.neighbours(of: current).first(where: { $0 != previous && !order.contains($0) }) else { break }
+            order.append(next)
+            (previous, current) = (current, next)
+        }
+        return order
+    }
+
+    /// SM on an incomplete graph: the paper's Theorem 4, SM(m) on a graph
+    /// whose loyal generals are at most d links apart needs m ≥ t + d − 1.
+    private static func theorem4Line(_ run: RunReport, _ style: TextStyle) -> String? {
+        guard let reach = run.links?.loyalDiameter, let holds = run.meetsTheorem4 else { return nil }
+        let algorithm = run.title
+        switch reach {
+        case .diameter(let d):
+            let t = run.faulty.count
+            let relation = holds ? "≥" : "<"
+            var line = "Theorem 4: m = \(run.m) \(relation) t + d − 1 = \(t) + \(d) − 1 " + verdict(holds, style)
+            line += " (t faulty generals, d the loyal generals' diameter)"
+            if !holds { line += ": \(algorithm) does not guarantee IC1 and IC2" }
+            return line
+        case .notConnected:
+            return "Theorem 4: " + style.red("not connected")
+                + ": some loyal generals cannot reach each other through loyal generals, so no SM(m) guarantees IC1 and IC2"
+        }
     }
 
     /// "1 round", "2 rounds".
@@ -72,6 +147,7 @@ extension JSONWriter {
     mutating func setting(of run: RunReport) {
         field("algorithm", run.algorithm.rawValue)
         field("m", run.m)
+        if let p = run.p { field("p", p) }
         field("generals", run.generals)
         field("commander", run.commander)
         field("order", run.order)

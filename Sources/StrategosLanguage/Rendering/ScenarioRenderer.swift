@@ -14,6 +14,9 @@ public enum ScenarioRenderer {
         }
         lines.append("order      " + scenario.order)
         lines.append("default    " + scenario.defaultValue)
+        if scenario.links != LinksDeclaration() {
+            lines.append("links      " + scenario.links.script)
+        }
         if scenario.seed != 0 {
             lines.append("seed       \(Int64(bitPattern: scenario.seed))")
         }

@@ -24,7 +24,7 @@ public enum VerificationRenderer {
         let says = report.values.joined(separator: ", ") + " or nothing"
             + (report.algorithm == .om ? " (under OM nothing is the default)" : "")
         lines.append(
-            "space: \(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
+            "space: \(report.scope.symmetric ? "" : "at most ")\(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
                 + "and every message a faulty general sends, on each path to each receiver, any of \(says)")
         switch report.scope.method {
         case .exact:
@@ -33,6 +33,10 @@ public enum VerificationRenderer {
             case .sm: "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders, which values can enter a loyal lieutenant's V_i by which round"
             }
             lines.append("method: exact, every strategy at once: \(how)")
+        case .sample where !report.scope.symmetric:
+            lines.append(
+                "method: sampling: the exact method counts loyal lieutenants as interchangeable, and with links missing they are not; "
+                    + "\(count(Double(report.scope.planned))) strategies at random (seeded), then a greedy adversary")
         case .sample:
             lines.append(
                 "method: sampling: the exact method needs \(count(report.scope.exactWork)) tally steps, over the budget's \(count(report.scope.exactWorkLimit)) (--verify-budget); "

@@ -12,6 +12,8 @@ public enum ViewRenderer {
             return StatsRenderer.text(run, style: style)
         case .army(let scenario):
             return ScenarioRenderer.text(scenario, style: style) + "\n"
+        case .links(let report):
+            return LinksRenderer.text(report, style: style)
         case .table(let table, let rulesSet):
             return TwoGeneralsTableRenderer.text(table, rulesSet: rulesSet, style: style)
         }

@@ -70,7 +70,13 @@ public struct Statement: Sendable, Equatable {
         case seed(IntegerLiteral)
         /// `signatures ed25519`: how SM(m) signs.
         case signatures(Signatures)
-        /// `run om(1)`, `run om`
+        /// `links ring`: the whole graph of links, forgetting earlier `cut` and `link`.
+        case links(Topology)
+        /// `cut L1 - L2, C - L3`: remove those links.
+        case cut([LinkPair])
+        /// `link L1 - L2`: add those links.
+        case link([LinkPair])
+        /// `run om(1)`, `run om(1, 3)`, `run om`
         case run(AlgorithmCall)
         /// `verify om(1)`, `verify om(1) with 2 traitors for order attack save "attack.strat"`
         case verify(VerifyCall)
@@ -154,11 +160,39 @@ public struct AlgorithmCall: Sendable, Equatable {
     public var algorithm: Algorithm
     /// nil for `run om`: m is the number of faulty generals.
     public var m: IntegerLiteral?
+    /// The p of `om(m, p)`, the paper's OM(m, p) on a p-regular graph; nil for
+    /// plain OM(m). Only `om` takes one (the parser sees to it).
+    public var p: IntegerLiteral?
     public var span: SourceSpan
 
-    public init(_ algorithm: Algorithm, m: IntegerLiteral?, span: SourceSpan) {
+    public init(_ algorithm: Algorithm, m: IntegerLiteral?, p: IntegerLiteral? = nil, span: SourceSpan) {
         self.algorithm = algorithm
         self.m = m
+        self.p = p
+        self.span = span
+    }
+}
+
+/// The graph a `links` statement sets, before any `cut` or `link` edits it.
+public enum Topology: String, Sendable, Equatable, CaseIterable {
+    /// Every pair of generals linked: the paper's Sections 1 to 4, and the default.
+    case complete
+    /// Each general linked to the next and the previous in army order
+    /// (commander first), the last to the first.
+    case ring
+    /// No links at all; `link` adds them.
+    case empty = "none"
+}
+
+/// `L1 - L2` in `cut` or `link`: two generals, in the order written.
+public struct LinkPair: Sendable, Equatable {
+    public var first: Name
+    public var second: Name
+    public var span: SourceSpan
+
+    public init(_ first: Name, _ second: Name, span: SourceSpan) {
+        self.first = first
+        self.second = second
         self.span = span
     }
 }
@@ -182,6 +216,8 @@ public enum View: Sendable, Equatable {
     case stats
     /// The army, the commander, the order, the default and every fault rule.
     case army
+    /// The graph of links: each general's neighbours, regularity, connectivity, diameter.
+    case links
     /// The last two-generals run's truth table: every loss pattern.
     case table
 }

@@ -32,6 +32,8 @@ public struct Lexer {
             return lexString()
         case UInt8(ascii: "-") where isDigit(self.byte(at: offset + 1)):
             return lexInteger()
+        case UInt8(ascii: "-"):
+            return single(.minus)
         case _ where isDigit(byte):
             return lexInteger()
         default:

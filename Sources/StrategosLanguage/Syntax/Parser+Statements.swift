@@ -2,8 +2,8 @@
 extension Parser {
     // MARK: - Statements
 
-    /// statement = generals | commander | order | default | general | seed | signatures | run | verify | expect | reset | print | load | show | export
-    ///           | lose | attacks | messengers | loss | trials | estimate | shop ;
+    /// statement = generals | commander | order | default | general | seed | signatures | links | cut | link | run | verify | expect | reset
+    ///           | print | load | show | export | lose | attacks | messengers | loss | trials | estimate | shop ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
             if case .invalid = token.kind { throw SyntaxError(diagnostic: nil) }
@@ -17,6 +17,9 @@ extension Parser {
         case .general?: return try parseGeneral()
         case .seed?: return try parseSeed()
         case .signatures?: return try parseSignatures()
+        case .links?: return try parseLinks()
+        case .cut?: return try parseCut()
+        case .link?: return try parseLink()
         case .run?: return try parseRun()
         case .expect?: return try parseExpect()
         case .reset?: return parseReset()
@@ -85,10 +88,7 @@ extension Parser {
     /// signatures = "signatures" ( "modelled" | "ed25519" ) ;
     mutating func parseSignatures() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        guard case .name(let word) = token.kind, let choice = Signatures(rawValue: word) else {
-            throw expected("'modelled' or 'ed25519'", suggesting: [.modelled, .ed25519])
-        }
-        advance()
+        let choice = try expectChoice(of: Signatures.self)
         return statement(.signatures(choice), from: keyword)
     }
 
@@ -122,19 +122,30 @@ extension Parser {
         return statement(.verify(VerifyCall(call, traitors: traitors, order: order, save: save)), from: keyword)
     }
 
-    /// call = algorithm [ "(" INTEGER ")" ] ;
+    /// call = algorithm [ "(" INTEGER [ "," INTEGER ] ")" ] ;
     mutating func parseCall() throws(SyntaxError) -> AlgorithmCall {
         let (algorithm, nameSpan) = try parseAlgorithm()
         var m: IntegerLiteral?
+        var p: IntegerLiteral?
         if token.kind == .leftParen {
             let opener = token.span
             openParenthesis = opener
             consumeContinuation()
             m = try expectInteger()
+            if token.kind == .comma {
+                consumeContinuation()
+                let second = try expectInteger()
+                // Only OM has a second parameter (the paper's OM(m, p)); the
+                // algorithm is known here, so this is a syntax error.
+                guard algorithm == .om else {
+                    throw SyntaxError(diagnostic: .secondParameterNotForAlgorithm(algorithm, at: second.span))
+                }
+                p = second
+            }
             try expectClosingParenthesis(openedAt: opener)
             openParenthesis = nil
         }
-        return AlgorithmCall(algorithm, m: m, span: nameSpan.through(previous.span))
+        return AlgorithmCall(algorithm, m: m, p: p, span: nameSpan.through(previous.span))
     }
 
     /// algorithm = "om" | "sm" | "twogenerals" ;
@@ -209,13 +220,18 @@ extension Parser {
 
     /// name_list = NAME { "," NAME } ;
     mutating func parseNameList() throws(SyntaxError) -> [Name] {
-        var names = [try expectName()]
+        try parseCommaList { (parser: inout Parser) throws(SyntaxError) in try parser.expectName() }
+    }
+
+    /// `element { "," element }`, a line break after each `,` going on to the next line.
+    mutating func parseCommaList<Element>(_ element: (inout Parser) throws(SyntaxError) -> Element) throws(SyntaxError) -> [Element] {
+        var elements = [try element(&self)]
         var progress = LoopProgress()
         while token.kind == .comma, progress.evaluate(consumedCount) {
             consumeContinuation()
-            names.append(try expectName())
+            elements.append(try element(&self))
         }
-        return names
+        return elements
     }
 
     /// value = NAME | INTEGER ;

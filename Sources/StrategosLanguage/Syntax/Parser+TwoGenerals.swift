@@ -6,12 +6,7 @@ extension Parser {
         var lost: [IntegerLiteral] = []
         if consume(if: .none) == nil {
             guard case .integer = token.kind else { throw expected("a messenger number or 'none'", suggesting: [.none]) }
-            lost.append(try expectInteger())
-            var progress = LoopProgress()
-            while token.kind == .comma, progress.evaluate(consumedCount) {
-                consumeContinuation()
-                lost.append(try expectInteger())
-            }
+            lost = try parseCommaList { (parser: inout Parser) throws(SyntaxError) in try parser.expectInteger() }
         }
         return statement(.twoGenerals(.lose(lost)), from: keyword)
     }

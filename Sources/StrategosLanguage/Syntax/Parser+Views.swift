@@ -1,16 +1,16 @@
 /// `show` and `export`: ways of looking at the last run.
 extension Parser {
-    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" | "table" ) ;
+    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" | "links" | "table" ) ;
     mutating func parseShow() throws(SyntaxError) -> Statement {
         let keyword = advance()
         let view = try parseView(allowing: Keyword.views)
         return statement(.show(view), from: keyword)
     }
 
-    /// export = "export" ( "trace" | "tree" NAME ) STRING ;
+    /// export = "export" ( "trace" | "tree" NAME | "links" ) STRING ;
     mutating func parseExport() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        let view = try parseView(allowing: [.trace, .tree], filters: false)
+        let view = try parseView(allowing: [.trace, .tree, .links], filters: false)
         let path = try expectString()
         return statement(.export(view, to: path), from: keyword)
     }
@@ -22,10 +22,9 @@ extension Parser {
         if words.contains(.tree), consume(if: .tree) != nil { return .tree(try expectName()) }
         if words.contains(.stats), consume(if: .stats) != nil { return .stats }
         if words.contains(.army), consume(if: .army) != nil { return .army }
+        if words.contains(.links), consume(if: .links) != nil { return .links }
         if words.contains(.table), consume(if: .table) != nil { return .table }
-        let list = words.map { "'\($0.rawValue)'" }
-        let choices = list.dropLast().joined(separator: ", ") + " or " + (list.last ?? "")
-        throw expected(choices, suggesting: words)
+        throw expected(Self.alternatives(words.map(\.rawValue)), suggesting: words)
     }
 
     /// trace_filter = { "to" NAME | "from" NAME | "round" INTEGER } ;

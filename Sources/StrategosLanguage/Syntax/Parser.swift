@@ -178,6 +178,24 @@ public struct Parser {
         return IntegerLiteral(value, span: advance().span)
     }
 
+    /// One of the words a closed set of choices spells (`Signatures`,
+    /// `Topology`), in the order the set lists them.
+    mutating func expectChoice<Choice: RawRepresentable & CaseIterable>(of _: Choice.Type) throws(SyntaxError) -> Choice
+    where Choice.RawValue == String {
+        guard case .name(let word) = token.kind, let choice = Choice(rawValue: word) else {
+            let words = Choice.allCases.map(\.rawValue)
+            throw expected(Self.alternatives(words), suggesting: words.compactMap(Keyword.init(rawValue:)))
+        }
+        advance()
+        return choice
+    }
+
+    /// "'a', 'b' or 'c'".
+    static func alternatives(_ words: [String]) -> String {
+        let quoted = words.map { "'\($0)'" }
+        return quoted.count < 2 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
+    }
+
     mutating func expectString() throws(SyntaxError) -> StringLiteral {
         guard case .string(let text) = token.kind else { throw expected("a string") }
         return StringLiteral(text, span: advance().span)

@@ -17,6 +17,9 @@ public struct Token: Sendable, Equatable {
         case rightParen
         /// The `%` of `loss 30%`.
         case percent
+        /// The `-` of `link L1 - L2`. A `-` directly followed by a digit
+        /// starts an integer instead (`-1`).
+        case minus
         case endOfInput
         /// Text the lexer could not turn into a token. It carries its
         /// diagnostic so the parser reports it once, in source order, and
@@ -40,7 +43,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Statements
     case generals, general, commander, order
     case `default`
-    case seed, signatures, run, verify, expect, reset, print, load, show, export
+    case seed, signatures, links, cut, link, run, verify, expect, reset, print, load, show, export
     // Faults
     case traitor, loyal, lies, flips, silent, random, crashes
     case after, round, `in`, to, and, about
@@ -52,6 +55,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     case with, traitors, `for`, save
     // Signatures
     case modelled, ed25519
+    // Links (`none` is listed under Two Generals)
+    case complete, ring
     // Views
     case trace, tree, stats, army, from, table
     // Two Generals
@@ -60,12 +65,13 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
-        .generals, .commander, .order, .default, .general, .seed, .signatures, .run, .verify, .expect, .reset, .print, .load, .show, .export,
+        .generals, .commander, .order, .default, .general, .seed, .signatures, .links, .cut, .link, .run, .verify, .expect, .reset, .print,
+        .load, .show, .export,
         .lose, .messengers, .loss, .trials, .estimate, .shop,
     ]
 
     /// The words that name a view after `show`.
-    public static let views: [Keyword] = [.trace, .tree, .stats, .army, .table]
+    public static let views: [Keyword] = [.trace, .tree, .stats, .army, .links, .table]
 
     /// The words that begin a behaviour of a faulty general.
     public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .crashes]

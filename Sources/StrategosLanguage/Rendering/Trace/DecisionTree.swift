@@ -23,6 +23,8 @@ struct DecisionTree {
         let decision = run.decision(of: lieutenant) ?? "nothing (faulty)"
         title = "\(lieutenant) decides \(decision)"
         switch run.algorithm {
+        case .om where run.p != nil:
+            root = RegularOralMessagesTree(run: run, trace: trace, lieutenant: index).node(path: [words.commanderIndex])
         case .om:
             root = Self.omRoot(words: words, trace: trace, lieutenant: index, commander: words.commanderIndex)
         case .sm:
@@ -67,6 +69,99 @@ struct DecisionTree {
         let level = path.count == 1 ? label : "\(from): \(words.value(majority.result)) = " + label
         let owner = path.count == 1 ? "" : "in the OM(\(words.run.m - path.count + 1)) that \(from) commands"
         return Node(label: level, detail: owner, isSuspect: false, children: children)
+    }
+
+    // MARK: - OM(m, p)
+
+    /// OM(m, p) weighs the same majorities as OM(m), but a member of N tells
+    /// the lieutenant its value along a path of the graph at the last level,
+    /// so what the lieutenant heard is the last of several messages. The paths
+    /// are Definition 1's, as `Links.regularSet` gives them to the run.
+    private struct RegularOralMessagesTree {
+        struct Hop: Hashable {
+            var path: [Int]
+            var receiver: Int
+        }
+
+        let words: TraceVocabulary
+        let lieutenant: Int
+        let m: Int
+        let p: Int
+        let links: Links
+        var majorities: [[Int]: Trace.Majority] = [:]
+        /// The first message of each path to each receiver (a path through the
+        /// lieutenant on the way elsewhere carries the same value).
+        var hops: [Hop: Trace.Message] = [:]
+
+        init(run: RunReport, trace: Trace, lieutenant: Int) {
+            words = TraceVocabulary(run: run)
+            self.lieutenant = lieutenant
+            m = run.m
+            p = run.p ?? 0
+            links = run.links?.links ?? .complete(run.generals.count)
+            for majority in trace.majorities where majority.lieutenant == lieutenant {
+                majorities[majority.path] = majority
+            }
+            for message in trace.messages where hops[Hop(path: message.path, receiver: message.receiver)] == nil {
+                hops[Hop(path: message.path, receiver: message.receiver)] = message
+            }
+        }
+
+        /// The majority the lieutenant took in the OM(m', p') that `path.last`
+        /// commands, and what it weighed.
+        func node(path: [Int]) -> Node {
+            let from = words.general(path.last ?? 0)
+            guard let majority = majorities[path] else { return leaf(along: [Hop(path: path, receiver: lieutenant)], from: from, heard: nil) }
+            let weighed = majority.inputs.map { "\(words.general($0.from)): \(words.value($0.value))" }
+            let label = "majority(\(weighed.joined(separator: ", "))) = \(words.value(majority.result))"
+            let level = path.count - 1
+            let children = majority.inputs.map { input -> Node in
+                if input.from == path.last {
+                    return leaf(along: [Hop(path: path, receiver: lieutenant)], from: from, heard: input.value)
+                }
+                if m - level > 1, majorities[path + [input.from]] != nil { return node(path: path + [input.from]) }
+                return leaf(along: route(in: path, from: input.from), from: words.general(input.from), heard: input.value)
+            }
+            let owner = level == 0 ? "" : "in the OM(\(m - level), \(p - level)) that \(from) commands"
+            return Node(
+                label: level == 0 ? label : "\(from): \(words.value(majority.result)) = " + label, detail: owner,
+                isSuspect: false, children: children)
+        }
+
+        /// The messages that took `member`'s value to the lieutenant at the
+        /// last level of the OM(m', p') that `path.last` commands: its path
+        /// γ of Definition 1, hop by hop (empty when the graph gives none).
+        private func route(in path: [Int], from member: Int) -> [Hop] {
+            guard let commander = path.last else { return [] }
+            let level = path.count - 1
+            let above = Set(path.dropLast())
+            let graph = (0..<links.generalCount).filter { !above.contains($0) }
+            guard let regular = links.regularSet(of: commander, size: p - level, within: graph),
+                let index = regular.neighbours.firstIndex(of: member), let gamma = regular.paths[lieutenant]?[index]
+            else { return [] }
+            return gamma.indices.dropLast().map { Hop(path: path + gamma[...$0], receiver: gamma[$0 + 1]) }
+        }
+
+        /// What `from` told the lieutenant (`heard`: the value the majority
+        /// weighed), with the route it came along and the first hop that
+        /// changed or dropped it.
+        private func leaf(along route: [Hop], from: String, heard: Int?) -> Node {
+            let messages = route.compactMap { hops[$0] }
+            guard let last = messages.last else {
+                return Node(label: "\(from): " + (heard.map(words.value) ?? "nothing"), detail: "", isSuspect: false, children: [])
+            }
+            let value = heard ?? last.value ?? 0
+            let deviating = messages.first { $0.isLie || $0.disposition == .dropped }
+            var detail = words.route(last)
+            if let deviating {
+                // A drop on the way is the sender's, and the lieutenant at the end uses the default.
+                let remark = deviating.disposition == .dropped && deviating.receiver != lieutenant
+                    ? "dropped by \(words.general(deviating.sender)) on the way: \(words.general(lieutenant)) uses \(words.run.defaultValue)"
+                    : words.remark(deviating)
+                detail += " (\(remark))"
+            }
+            return Node(label: "\(from): \(words.value(value))", detail: detail, isSuspect: deviating != nil, children: [])
+        }
     }
 
     // MARK: - SM(m)

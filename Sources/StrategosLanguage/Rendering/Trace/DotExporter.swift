@@ -9,7 +9,7 @@ enum DotExporter {
         let words = TraceVocabulary(run: run)
         var lines = [
             "digraph trace {",
-            "    label=\(quoted("\(run.algorithm.rawValue.uppercased())(\(run.m)): commander \(run.commander) orders \(run.order)"))",
+            "    label=\(quoted("\(run.title): commander \(run.commander) orders \(run.order)"))",
             "    labelloc=t; rankdir=TB; fontname=\"Helvetica\";",
             "    node [shape=box, style=rounded, fontname=\"Helvetica\"];",
             "    edge [fontname=\"Helvetica\", fontsize=10];",

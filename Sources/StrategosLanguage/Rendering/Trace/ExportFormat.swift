@@ -32,11 +32,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// Turns a view into the text of an export file.
 public enum Exporter {
     /// Whether a view can be written in a format: traces in every format, a
-    /// decision tree as Graphviz.
+    /// decision tree as Graphviz, the links as Graphviz or Mermaid.
     public static func supports(_ view: View, as format: ExportFormat) -> Bool {
         switch view {
         case .trace: true
         case .tree: format == .dot
+        case .links: format != .json
         case .stats, .army, .table: false
         }
     }
@@ -54,6 +55,10 @@ public enum Exporter {
         case (.tree(let run, let lieutenant), .dot):
             guard let trace = run.trace else { return nil }
             return DotExporter.tree(DecisionTree(run: run, trace: trace, lieutenant: lieutenant))
+        case (.links(let report), .dot):
+            return LinksExporter.dot(report)
+        case (.links(let report), .mermaid):
+            return LinksExporter.mermaid(report)
         default:
             return nil
         }

@@ -10,7 +10,10 @@ enum TraceTextRenderer {
         let words = TraceVocabulary(run: run)
         let messages = words.readingOrder(trace.messages).filter { filter.matches($0, generals: run.generals) }
         let isFiltered = filter.to != nil || filter.from != nil
-        var lines = ["trace of \(run.algorithm.rawValue.uppercased())(\(run.m)) · \(run.generals.count) generals · \(messages.count) of \(trace.messages.count) messages shown"]
+        var lines = ["trace of \(run.title) · \(run.generals.count) generals · \(messages.count) of \(trace.messages.count) messages shown"]
+        if run.p != nil {
+            lines.append(style.dim("a value relayed along a path of k links is k messages, one per link, so a link may carry one value more than once, toward different lieutenants"))
+        }
         let routeWidth = messages.map { words.route($0).count }.max() ?? 0
         let valueWidth = messages.map { ($0.value.map(words.value) ?? "—").count }.max() ?? 0
         for round in Set(messages.map(\.round)).sorted() {
