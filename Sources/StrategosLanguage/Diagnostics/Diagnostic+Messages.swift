@@ -255,6 +255,13 @@ extension Diagnostic {
     }
 
     /// `link L1 - L1`, `cut L1 - L1`.
+    static func graphTooLarge(generals: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "a graph with links missing takes at most \(Army.largestGraph) generals (its regular sets and connectivity are searched by flows through it), and this army has \(grouped(generals)); 'links complete' lifts the limit",
+            at: span)
+    }
+
     static func linkToItself(_ pair: LinkPair, _ kind: LinksDeclaration.Edit.Kind) -> Diagnostic {
         let verb = switch kind {
         case .cut: "cut \(shown(pair.first.text)) from itself"

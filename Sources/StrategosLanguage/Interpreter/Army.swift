@@ -6,6 +6,9 @@ public enum Army: Sendable, Equatable {
 
     /// The most generals an army may have; larger armies are refused, not attempted.
     public static let maximumSize = 10_000
+    /// The most generals a graph with links missing may have: its analysis
+    /// (Definition 1's regular sets, connectivity) runs flows through it.
+    public static let largestGraph = 16
 
     /// The names of an army of `count` generals made from a number: C, L1, L2, ...
     static func numbered(_ count: Int) -> [String] {

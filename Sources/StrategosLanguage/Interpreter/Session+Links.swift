@@ -15,9 +15,16 @@ extension Session {
         scenario.links.edits += edits
     }
 
-    /// The scenario's graph on an army (`names`, in order).
-    func links(of names: [String], commander: String) -> Links {
-        scenario.links.resolved(names: names, commander: commander)
+    /// The scenario's graph on an army (`names`, in order). A graph with links
+    /// missing is searched (regular sets, connectivity, diameters by flows and
+    /// breadth-first searches), so it takes an army of at most
+    /// `Army.largestGraph` generals; a complete one any army.
+    func links(of names: [String], commander: String, at span: SourceSpan) throws(Halt) -> Links {
+        let links = scenario.links.resolved(names: names, commander: commander)
+        guard links.isComplete || names.count <= Army.largestGraph else {
+            throw .error(.graphTooLarge(generals: names.count, at: span))
+        }
+        return links
     }
 
     /// Whether any two generals are linked: a run on a graph without links
@@ -43,7 +50,7 @@ extension Session {
     func linksReport(at span: SourceSpan) throws(Halt) -> LinksReport {
         let names = try armyNames(for: .om, m: scenario.faultyNames.count, at: span)
         let commander = scenario.commander ?? names[0]
-        let links = links(of: names, commander: commander)
+        let links = try links(of: names, commander: commander, at: span)
         let faulty = scenario.faultyNames
         let everyone = Array(names.indices)
         let loyal = everyone.filter { !faulty.contains(names[$0]) }

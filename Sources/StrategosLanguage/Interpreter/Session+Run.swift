@@ -20,7 +20,7 @@ extension Session {
             guard let generalIndex = index[general] else { continue }
             deviations[generalIndex] = rules.map { deviation(for: $0, generals: index, values: valueIndex) }
         }
-        let links = links(of: names, commander: commander)
+        let links = try links(of: names, commander: commander, at: span)
         guard hasLink(links) else { throw .error(.noLinks(at: span)) }
         let problem = GeneralsProblem(
             generalCount: n, commander: index[commander] ?? 0, valueCount: values.count,

@@ -25,7 +25,7 @@ extension Session {
             algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
             orders: orders.compactMap { values.firstIndex(of: $0) }, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0,
             valueCount: values.count, traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed,
-            messageLimit: settings.messageLimit, delivery: Delivery(links: links(of: names, commander: commander)))
+            messageLimit: settings.messageLimit, delivery: Delivery(links: try links(of: names, commander: commander, at: span)))
         let plan: VerificationPlan
         do {
             plan = try Verifier.plan(request)
