@@ -53,6 +53,8 @@ struct RegularOralMessagesRun {
     let problem: GeneralsProblem
     let messageLimit: Int
     private(set) var messagesPerRound: [Int] = []
+    /// Messages sent so far, against `messageLimit`.
+    private var sent = 0
     private(set) var lies = 0
     private(set) var drops = 0
     private(set) var trace: Trace?
@@ -113,7 +115,7 @@ struct RegularOralMessagesRun {
     private mutating func relay(_ value: Int, path: [Int], along route: [Int]) throws(EngineError) -> Int {
         var carried = value
         for hop in route.indices.dropLast() {
-            guard let got = try send(path: path + route[...hop], to: route[hop + 1], loyal: carried) else {
+            guard let got = try send(path: path + route[...hop], to: route[hop + 1], loyal: carried, headedFor: route.last) else {
                 return problem.defaultValue
             }
             carried = got
@@ -123,20 +125,22 @@ struct RegularOralMessagesRun {
 
     /// One message: what `path.last` sends `receiver` where a loyal general
     /// would send `loyal`, as its rules and delivery make it (nil: nothing).
-    private mutating func send(path: [Int], to receiver: Int, loyal: Int) throws(EngineError) -> Int? {
+    /// `destination`: for one link of a path γ, the lieutenant at its end.
+    private mutating func send(path: [Int], to receiver: Int, loyal: Int, headedFor destination: Int? = nil) throws(EngineError) -> Int? {
         let got = problem.message(path: path, to: receiver, loyalValue: loyal)
         let round = path.count
         while messagesPerRound.count < round { messagesPerRound.append(0) }
         if let got {
             messagesPerRound[round - 1] += 1
+            sent += 1
             if got != loyal { lies += 1 }
         } else {
             drops += 1
         }
-        guard messagesPerRound.reduce(0, +) <= messageLimit else { throw .tooManyMessages(needed: nil, limit: messageLimit) }
+        guard sent <= messageLimit else { throw .tooManyMessages(needed: nil, limit: messageLimit) }
         trace?.messages.append(Trace.Message(
             round: round, path: path, receiver: receiver, loyalValue: loyal, value: got,
-            disposition: got == nil ? .dropped : .received))
+            disposition: got == nil ? .dropped : .received, destination: destination))
         return got
     }
 

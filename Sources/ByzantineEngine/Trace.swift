@@ -27,6 +27,10 @@ public struct Trace: Sendable, Equatable {
         /// What was sent; nil when the message was dropped.
         public var value: Int?
         public var disposition: Disposition
+        /// OM(m, p): the lieutenant a relayed value is headed for, when this
+        /// message is one link of a path γ of Definition 1; nil when the
+        /// receiver is the one meant.
+        public var destination: Int? = nil
 
         public var sender: Int { path.last ?? receiver }
         /// The sender's rules changed the value.

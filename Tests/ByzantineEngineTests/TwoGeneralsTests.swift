@@ -2,7 +2,7 @@ import Testing
 @testable import ByzantineEngine
 
 @Suite struct TwoGeneralsTests {
-    /// The seed's option 2 with an order and an acknowledgement.
+    /// Alternating messengers: an order and an acknowledgement.
     static let seed = TwoGenerals(messengers: 2)
 
     @Test func theSeedsFourLossPatterns() {
@@ -31,7 +31,7 @@ import Testing
         #expect((1...3).map(problem.sender) == [.a, .a, .a])
         #expect(problem.messengers(to: .a) == 0)
         #expect(problem.deliveries(losing: [1, 3]) == [.captured, .arrived, .captured])
-        // Option 1: A attacks regardless, B on the first copy to arrive.
+        // Flooding: A attacks regardless, B on the first copy to arrive.
         #expect(problem.outcome(losing: [1, 2]).verdict == .cityCaptured)
         #expect(problem.outcome(losing: [1, 2, 3]).verdict == .armyDefeated(alone: .a))
     }

@@ -1,4 +1,4 @@
-/// The seed article's real-world Two Generals Problem, an online shop: the
+/// A real-world Two Generals Problem, an online shop: the
 /// customer's payment and the shop's parcel cross a network that may lose
 /// either. The shop dispatches the goods only if the payment went through.
 ///

@@ -20,10 +20,10 @@ public struct TwoGenerals: Sendable, Equatable {
     public enum Messaging: String, Sendable, Equatable, CaseIterable {
         /// A sends the order (messenger 1); B, once it has it, sends the
         /// acknowledgement (messenger 2); further messengers alternate, each
-        /// sent only after the previous one arrived. The seed's option 2.
+        /// sent only after the previous one arrived.
         case alternating
         /// A sends all its messengers at once, each carrying the order, and
-        /// nobody answers. The seed's option 1.
+        /// nobody answers.
         case flooding
     }
 

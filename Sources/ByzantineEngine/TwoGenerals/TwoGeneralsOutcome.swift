@@ -19,7 +19,7 @@ public struct TwoGeneralsOutcome: Sendable, Equatable {
         deliveries.indices.filter { deliveries[$0] == delivery }.map { $0 + 1 }
     }
 
-    /// The seed article's three endings.
+    /// The three ways a run can end.
     public enum Verdict: Sendable, Equatable, Hashable {
         /// Both attack.
         case cityCaptured

@@ -1,6 +1,6 @@
 /// When a general attacks, given how many messengers reached it.
 public enum TwoGeneralsRule: Sendable, Equatable, Hashable {
-    /// Attacks whatever arrives (A under the seed's option 1).
+    /// Attacks whatever arrives (A when it floods).
     case always
     case never
     /// Attacks when at least this many messengers reached it.

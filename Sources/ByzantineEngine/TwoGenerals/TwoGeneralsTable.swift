@@ -1,4 +1,4 @@
-/// The truth table of the seed article, for any number of messengers: one row
+/// The Two Generals Problem's truth table, for any number of messengers: one row
 /// per combination of messengers arriving or not (the naive table), with the
 /// decisions each leads to. Under `alternating` most combinations cannot
 /// happen (an acknowledgement cannot arrive when the order never did); such a
@@ -24,7 +24,7 @@ public struct TwoGeneralsTable: Sendable, Equatable {
 
     public var problem: TwoGenerals
     /// Every messenger arriving first, then counting down in binary with
-    /// messenger 1 as the most significant digit, as the seed's table reads.
+    /// messenger 1 as the most significant digit, as a truth table reads.
     public var rows: [Row]
 
     /// nil when the problem has fewer than 1 or more than `messengerLimit` messengers.

@@ -14,6 +14,6 @@ public struct TwoGeneralsEstimate: Sendable, Equatable {
     public var lossPercent: Int
     public var trials: Int
     public var seed: UInt64
-    /// Alternating (option 2), then flooding (option 1).
+    /// Alternating, then flooding.
     public var strategies: [Strategy]
 }

@@ -75,50 +75,38 @@ struct DecisionTree {
 
     /// OM(m, p) weighs the same majorities as OM(m), but a member of N tells
     /// the lieutenant its value along a path of the graph at the last level,
-    /// so what the lieutenant heard is the last of several messages. The paths
-    /// are Definition 1's, as `Links.regularSet` gives them to the run.
+    /// so what the lieutenant heard is the last of several messages: those the
+    /// run recorded as headed for it.
     private struct RegularOralMessagesTree {
-        struct Hop: Hashable {
-            var path: [Int]
-            var receiver: Int
-        }
-
         let words: TraceVocabulary
         let lieutenant: Int
         let m: Int
         let p: Int
-        let links: Links
         var majorities: [[Int]: Trace.Majority] = [:]
-        /// The first message of each path to each receiver (a path through the
-        /// lieutenant on the way elsewhere carries the same value).
-        var hops: [Hop: Trace.Message] = [:]
+        /// Messages received by the lieutenant or headed for it.
+        let messages: [Trace.Message]
 
         init(run: RunReport, trace: Trace, lieutenant: Int) {
             words = TraceVocabulary(run: run)
             self.lieutenant = lieutenant
             m = run.m
             p = run.p ?? 0
-            links = run.links?.links ?? .complete(run.generals.count)
             for majority in trace.majorities where majority.lieutenant == lieutenant {
                 majorities[majority.path] = majority
             }
-            for message in trace.messages where hops[Hop(path: message.path, receiver: message.receiver)] == nil {
-                hops[Hop(path: message.path, receiver: message.receiver)] = message
-            }
+            messages = trace.messages.filter { ($0.destination ?? $0.receiver) == lieutenant }
         }
 
         /// The majority the lieutenant took in the OM(m', p') that `path.last`
         /// commands, and what it weighed.
         func node(path: [Int]) -> Node {
             let from = words.general(path.last ?? 0)
-            guard let majority = majorities[path] else { return leaf(along: [Hop(path: path, receiver: lieutenant)], from: from, heard: nil) }
+            guard let majority = majorities[path] else { return leaf(along: direct(from: path), from: from, heard: nil) }
             let weighed = majority.inputs.map { "\(words.general($0.from)): \(words.value($0.value))" }
             let label = "majority(\(weighed.joined(separator: ", "))) = \(words.value(majority.result))"
             let level = path.count - 1
             let children = majority.inputs.map { input -> Node in
-                if input.from == path.last {
-                    return leaf(along: [Hop(path: path, receiver: lieutenant)], from: from, heard: input.value)
-                }
+                if input.from == path.last { return leaf(along: direct(from: path), from: from, heard: input.value) }
                 if m - level > 1, majorities[path + [input.from]] != nil { return node(path: path + [input.from]) }
                 return leaf(along: route(in: path, from: input.from), from: words.general(input.from), heard: input.value)
             }
@@ -128,25 +116,25 @@ struct DecisionTree {
                 isSuspect: false, children: children)
         }
 
+        /// The message `path.last` sent the lieutenant itself.
+        private func direct(from path: [Int]) -> [Trace.Message] {
+            messages.filter { $0.path == path && $0.receiver == lieutenant && $0.destination == nil }
+        }
+
         /// The messages that took `member`'s value to the lieutenant at the
-        /// last level of the OM(m', p') that `path.last` commands: its path
-        /// γ of Definition 1, hop by hop (empty when the graph gives none).
-        private func route(in path: [Int], from member: Int) -> [Hop] {
-            guard let commander = path.last else { return [] }
-            let level = path.count - 1
-            let above = Set(path.dropLast())
-            let graph = (0..<links.generalCount).filter { !above.contains($0) }
-            guard let regular = links.regularSet(of: commander, size: p - level, within: graph),
-                let index = regular.neighbours.firstIndex(of: member), let gamma = regular.paths[lieutenant]?[index]
-            else { return [] }
-            return gamma.indices.dropLast().map { Hop(path: path + gamma[...$0], receiver: gamma[$0 + 1]) }
+        /// last level of the OM(m', p') that `path.last` commands: its path γ,
+        /// link by link, in order.
+        private func route(in path: [Int], from member: Int) -> [Trace.Message] {
+            let start = path + [member]
+            return messages
+                .filter { $0.destination == lieutenant && $0.path.starts(with: start) }
+                .sorted { $0.path.count < $1.path.count }
         }
 
         /// What `from` told the lieutenant (`heard`: the value the majority
-        /// weighed), with the route it came along and the first hop that
+        /// weighed), with the route it came along and the first link that
         /// changed or dropped it.
-        private func leaf(along route: [Hop], from: String, heard: Int?) -> Node {
-            let messages = route.compactMap { hops[$0] }
+        private func leaf(along messages: [Trace.Message], from: String, heard: Int?) -> Node {
             guard let last = messages.last else {
                 return Node(label: "\(from): " + (heard.map(words.value) ?? "nothing"), detail: "", isSuspect: false, children: [])
             }

@@ -37,7 +37,7 @@ enum TraceTextRenderer {
 
     // MARK: - Drawings
 
-    /// Round 1 as in the seed article's figure: the commander on top, an arrow
+    /// Round 1 as OM(1) is usually drawn: the commander on top, an arrow
     /// to every lieutenant, the value under each. Later rounds as a table per
     /// relayed path: who sent what to whom, lies marked `!`, drops `-`.
     private static func drawing(of messages: [Trace.Message], round: Int, words: TraceVocabulary) -> [String] {

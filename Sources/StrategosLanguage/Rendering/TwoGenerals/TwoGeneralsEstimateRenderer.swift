@@ -61,8 +61,8 @@ enum TwoGeneralsEstimateRenderer {
 
     private static func name(of messaging: TwoGenerals.Messaging) -> String {
         switch messaging {
-        case .alternating: "alternating, the seed's option 2"
-        case .flooding: "flooding, the seed's option 1"
+        case .alternating: "alternating (the order, then acknowledgements)"
+        case .flooding: "flooding (copies of the order, no answer)"
         }
     }
 

@@ -1,6 +1,6 @@
 import ByzantineEngine
 
-/// `show table`: the seed article's truth table — which messengers arrived, A
+/// `show table`: the truth table — which messengers arrived, A
 /// attacks?, B attacks?, coordinated?, result — one row per combination, the
 /// impossible ones saying why.
 enum TwoGeneralsTableRenderer {

@@ -1,7 +1,7 @@
 import ByzantineEngine
 
 /// The words every two-generals view uses: rules as a script writes them, the
-/// seed article's verdicts, messenger lists and percentages.
+/// runs' verdicts, messenger lists and percentages.
 enum TwoGeneralsVocabulary {
     /// `always`, `never`, `if received 2`, `if received all`: the rule as it
     /// follows "A attacks" in a script.
