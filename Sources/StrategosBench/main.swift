@@ -1,7 +1,7 @@
 import ByzantineEngine
 import Foundation
 
-/// `swift run -c release strategos-bench [om|sm|verify-om|verify-sm N M[:T]]...`:
+/// `swift run -c release strategos-bench [om|sm|verify-om|verify-om-cut|verify-sm N M[:T]]...`:
 /// runs OM(m) and SM(m) with m traitors (L1..Lm) that flip every value they
 /// send (the workload of the C baseline, om_limit.c) and prints messages,
 /// seconds per run, messages per second and the process's peak memory. Short
@@ -10,10 +10,13 @@ import Foundation
 /// `generals N; verify om(M)` (or sm) as the language does: three values, every
 /// order, up to T faulty generals (M unless `:T` is given), the default budget;
 /// they print the verdict, whether it is a proof, the seconds and the peak memory.
+/// `verify-om-cut N M` does the same with the link C - L1 cut, where no two
+/// generals need play the same part (the paper's Section 6: a failed line).
 struct Workload {
     enum Algorithm: String {
         case om, sm
         case verifyOM = "verify-om"
+        case verifyOMCut = "verify-om-cut"
         case verifySM = "verify-sm"
     }
 
@@ -28,6 +31,7 @@ let defaultArguments = [
     "verify-om", "7", "2", "verify-om", "6", "2", "verify-om", "9", "3", "verify-om", "10", "3",
     "verify-om", "13", "4", "verify-om", "16", "5", "verify-om", "25", "5", "verify-sm", "5", "2", "verify-sm", "6", "2",
     "verify-sm", "4", "2:3", "verify-sm", "7", "2:3",
+    "verify-om-cut", "7", "2:1", "verify-om-cut", "7", "2", "verify-om-cut", "10", "3:2", "verify-om-cut", "10", "3",
 ]
 
 func parseWorkloads(_ arguments: [String]) -> [Workload]? {
@@ -69,11 +73,13 @@ func run(_ workload: Workload, algorithm: ByzantineAlgorithm) throws -> Outcome 
     return try algorithm.run(problem, m: workload.m, messageLimit: Int.max)
 }
 
-func verify(_ workload: Workload, algorithm: ByzantineAlgorithm) {
+func verify(_ workload: Workload, algorithm: ByzantineAlgorithm, cut: Bool = false) {
+    var links = Links.complete(workload.generals)
+    if cut { links.cut(0, 1) }
     let request = VerificationRequest(
         algorithm: algorithm, m: workload.m, generalCount: workload.generals, commander: 0, orders: [0, 1, 2],
-        defaultValue: 1, valueCount: 3, traitors: workload.traitors)
-    let name = "verify \(algorithm.rawValue)(\(workload.m)) with \(workload.traitors)"
+        defaultValue: 1, valueCount: 3, traitors: workload.traitors, delivery: Delivery(links: links))
+    let name = "verify \(algorithm.rawValue)(\(workload.m)) with \(workload.traitors)" + (cut ? ", C - L1 cut" : "")
     let start = seconds()
     do {
         let result = try Verifier.verify(request)
@@ -85,7 +91,7 @@ func verify(_ workload: Workload, algorithm: ByzantineAlgorithm) {
         case .interrupted: "interrupted"
         }
         print(String(
-            format: "%@ on %3d generals  %9.3f s %9.1f MB  %@  (%d sub-problems)", name, workload.generals, elapsed,
+            format: "%@ on %3d generals  %9.3f s %9.1f MB  %@  (%d sub-problems or placements)", name, workload.generals, elapsed,
             peakMemoryMegabytes(), verdict, result.checked))
     } catch {
         print("\(name) on \(workload.generals) generals: refused: \(error)")
@@ -93,7 +99,7 @@ func verify(_ workload: Workload, algorithm: ByzantineAlgorithm) {
 }
 
 guard let workloads = parseWorkloads(Array(CommandLine.arguments.dropFirst())) else {
-    print("usage: strategos-bench [om|sm|verify-om|verify-sm N M[:T]]...   (default: \(defaultArguments.joined(separator: " ")))")
+    print("usage: strategos-bench [om|sm|verify-om|verify-om-cut|verify-sm N M[:T]]...   (default: \(defaultArguments.joined(separator: " ")))")
     exit(64)
 }
 
@@ -106,6 +112,9 @@ for workload in workloads {
     case .sm: algorithm = .sm
     case .verifyOM:
         verify(workload, algorithm: .om)
+        continue
+    case .verifyOMCut:
+        verify(workload, algorithm: .om, cut: true)
         continue
     case .verifySM:
         verify(workload, algorithm: .sm)

@@ -55,7 +55,7 @@ struct Strategos: ParsableCommand {
     var traceLimit = 100_000
 
     @Option(help: ArgumentHelp(
-        "Let verify's exact method work up to N strategies' worth (1,000 tally steps each); beyond it, verify samples N strategies and says it is not a proof.",
+        "Let verify's exact method work up to N strategies' worth (10,000 tally steps each); beyond it, verify samples N strategies and says it is not a proof.",
         valueName: "n"))
     var verifyBudget = 10_000_000
 

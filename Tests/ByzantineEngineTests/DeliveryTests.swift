@@ -57,15 +57,23 @@ import Testing
         #expect(relayed.trace?.messages.allSatisfy { ring.reaches(from: $0.sender, to: $0.receiver) } == true)
     }
 
-    @Test func verifySamplesWhereLoyalLieutenantsAreNotInterchangeable() throws {
+    /// Without the symmetry OM is still decided exactly, general by general;
+    /// SM samples, and only messages the links carry are variables.
+    @Test func verifyOnAGraphIsExactForOMAndSamplesForSM() throws {
         var links = Links.complete(5)
         links.cut(0, 4)
-        let request = VerificationRequest(
-            algorithm: .om, m: 1, generalCount: 5, commander: 0, orders: [attack], defaultValue: retreat, valueCount: 3,
-            traitors: 1, budget: 1_000, delivery: Delivery(links: links))
-        let plan = try Verifier.plan(request)
-        #expect(plan.method == .sample)
-        #expect(plan.spaces.allSatisfy { entry in entry.space.variables.allSatisfy { links.areLinked($0.sender, $0.receiver) } })
+        func plan(_ algorithm: ByzantineAlgorithm) throws -> VerificationPlan {
+            try Verifier.plan(VerificationRequest(
+                algorithm: algorithm, m: 1, generalCount: 5, commander: 0, orders: [attack], defaultValue: retreat, valueCount: 3,
+                traitors: 1, budget: 1_000, delivery: Delivery(links: links)))
+        }
+        let om = try plan(.om)
+        #expect(om.method == .exact)
+        #expect(!om.scope.symmetric && om.scope.strategiesAreExact)
+        let sm = try plan(.sm)
+        #expect(sm.method == .sample)
+        #expect(!sm.scope.strategiesAreExact)
+        #expect(sm.spaces.allSatisfy { entry in entry.space.variables.allSatisfy { links.areLinked($0.sender, $0.receiver) } })
     }
 
     @Test func aProblemWhoseLinksAreForAnotherArmyIsRefused() {

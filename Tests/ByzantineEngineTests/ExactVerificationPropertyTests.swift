@@ -18,12 +18,14 @@ import Testing
     /// Every message a general of `faulty` sends in OM(m)/SM(m): each path of
     /// distinct generals from the commander, of at most m + 1, ending with a
     /// faulty sender, and each receiver off the path.
-    static func slots(generals: Int, commander: Int, m: Int, faulty: Set<Int>) -> [(path: [Int], receiver: Int)] {
+    /// Only a link carries a message.
+    static func slots(generals: Int, commander: Int, m: Int, faulty: Set<Int>, links: Links? = nil) -> [(path: [Int], receiver: Int)] {
+        let links = links ?? .complete(generals)
         var slots: [(path: [Int], receiver: Int)] = []
         func walk(_ path: [Int]) {
             guard let sender = path.last, path.count <= m + 1 else { return }
             for receiver in 0..<generals where !path.contains(receiver) {
-                if faulty.contains(sender) { slots.append((path, receiver)) }
+                if faulty.contains(sender), links.areLinked(sender, receiver) { slots.append((path, receiver)) }
                 walk(path + [receiver])
             }
         }
@@ -36,7 +38,8 @@ import Testing
         for size in 0...request.traitors {
             var fewest: Int?
             for faulty in subsets(of: Array(0..<n), size: size) {
-                let slots = slots(generals: n, commander: request.commander, m: request.m, faulty: Set(faulty))
+                let slots = slots(
+                    generals: n, commander: request.commander, m: request.m, faulty: Set(faulty), links: request.delivery.links)
                 let choices = request.valueCount + 1
                 var total = 1
                 for _ in slots { total *= choices }
@@ -75,10 +78,15 @@ import Testing
         return Verdict(violates: true, faulty: found.faulty.count, deviatingMessages: found.deviatingMessages)
     }
 
-    static func request(_ algorithm: ByzantineAlgorithm, generals: Int, m: Int, traitors: Int, values: Int = 2, orders: [Int]? = nil) -> VerificationRequest {
-        VerificationRequest(
+    static func request(
+        _ algorithm: ByzantineAlgorithm, generals: Int, m: Int, traitors: Int, values: Int = 2, orders: [Int]? = nil,
+        cuts: [(Int, Int)] = []
+    ) -> VerificationRequest {
+        var links = Links.complete(generals)
+        for (a, b) in cuts { links.cut(a, b) }
+        return VerificationRequest(
             algorithm: algorithm, m: m, generalCount: generals, commander: 0, orders: orders ?? Array(0..<values),
-            defaultValue: 1, valueCount: values, traitors: traitors)
+            defaultValue: 1, valueCount: values, traitors: traitors, delivery: Delivery(links: links))
     }
 
     /// OM on small armies: the same verdict, the same fewest faulty generals
@@ -88,6 +96,19 @@ import Testing
     ])
     func omMatchesTheBruteForce(generals: Int, m: Int, traitors: Int, values: Int) throws {
         let request = Self.request(.om, generals: generals, m: m, traitors: traitors, values: values)
+        #expect(try Self.exact(request) == Self.bruteForce(request))
+    }
+
+    /// OM with links missing, where no two generals need play the same part:
+    /// the same verdict and the same fewest faulty generals and deviating
+    /// messages as trying every strategy on the messages the links carry.
+    @Test(arguments: [
+        (4, 1, 1, 2, [(0, 1)]), (4, 1, 1, 2, [(1, 2)]), (4, 1, 2, 2, [(2, 3)]), (5, 1, 1, 2, [(0, 1)]),
+        (5, 1, 1, 2, [(1, 2), (3, 4)]), (5, 1, 1, 3, [(0, 4)]), (5, 2, 1, 2, [(0, 1), (2, 3)]), (5, 2, 1, 2, [(1, 4)]),
+        (6, 1, 1, 2, [(0, 1), (0, 2), (3, 4)]),
+    ])
+    func omOnAGraphMatchesTheBruteForce(generals: Int, m: Int, traitors: Int, values: Int, cuts: [(Int, Int)]) throws {
+        let request = Self.request(.om, generals: generals, m: m, traitors: traitors, values: values, cuts: cuts)
         #expect(try Self.exact(request) == Self.bruteForce(request))
     }
 
@@ -128,11 +149,16 @@ import Testing
         #expect(try Self.exact(request).violates == enumerated)
     }
 
-    /// Replays of the exact method's counterexamples break what they say, for every m.
-    @Test(arguments: [(3, 1), (6, 2), (9, 3), (12, 4), (5, 2), (8, 3)])
-    func everyCounterexampleReplays(generals: Int, m: Int) throws {
-        let request = Self.request(.om, generals: generals, m: m, traitors: m, values: 3)
+    /// Replays of the exact method's counterexamples break what they say, for
+    /// every m, with links missing too.
+    @Test(arguments: [
+        (3, 1, []), (6, 2, []), (9, 3, []), (12, 4, []), (5, 2, []), (8, 3, []),
+        (5, 1, [(0, 1)]), (7, 2, [(1, 2), (3, 4)]), (8, 2, [(0, 7), (2, 5), (3, 6)]), (7, 1, [(2, 3)]),
+    ] as [(Int, Int, [(Int, Int)])])
+    func everyCounterexampleReplays(generals: Int, m: Int, cuts: [(Int, Int)]) throws {
+        let request = Self.request(.om, generals: generals, m: m, traitors: m, values: 3, cuts: cuts)
         let result = try Verifier.verify(request)
+        #expect(result.exhaustive)
         guard case .counterexample(let found) = result.verdict else {
             Issue.record("expected a counterexample")
             return

@@ -359,6 +359,19 @@ import Testing
         #expect(stats.contains("total        21         —"))
     }
 
+    /// A link of a relay says which lieutenant the value is for, in text and in JSON.
+    @Test func aRelayLinkSaysWhoTheValueIsFor() throws {
+        let trace = try shown(Self.prism + "; run om(1, 3); show trace round 2")
+        #expect(trace.contains("C → L1 → L4 (for L5)  attack"), "\(trace)")
+        var settings = Session.Settings()
+        settings.recordTraces = true
+        var session = Session(settings: settings)
+        _ = ScriptHarness.run(Self.prism + "; run om(1, 3)", in: &session)
+        let run = try #require(session.lastRun)
+        let json = try #require(run.trace.map { TraceJSONExporter.document(run, trace: $0) })
+        #expect(json.contains(#""path":["C","L1"],"receiver":"L4","destination":"L5""#))
+    }
+
     @Test func omMPBelowTheBoundWarns() throws {
         let result = run("generals 7; run om(1, 2)")
         #expect(result.errors.isEmpty)

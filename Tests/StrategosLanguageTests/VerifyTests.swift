@@ -201,19 +201,25 @@ import Testing
         #expect(result.errors.map(\.message) == [message])
     }
 
-    /// With links missing the exact method's symmetry is gone: verify samples,
-    /// says why, and its counterexample (here with no traitor at all) carries
-    /// the graph, so it replays.
-    @Test func onAGraphWithLinksMissingItSamplesAndTheCounterexampleKeepsTheGraph() throws {
-        let found = try #require(Self.verify("generals 5\nlinks ring\ncut C - L1\nverify om(1)", budget: 1_000).1)
-        #expect(!found.exhaustive)
+    /// With links missing no two generals need play the same part: OM is
+    /// decided exactly general by general, and its counterexample (here with
+    /// no traitor at all) carries the graph, so it replays; SM samples and says why.
+    @Test func onAGraphWithLinksMissingOMIsExactAndTheCounterexampleKeepsTheGraph() throws {
+        let found = try #require(Self.verify("generals 5\nlinks ring\ncut C - L1\nverify om(1)", budget: 100_000).1)
+        #expect(found.exhaustive)
         #expect(!found.scope.symmetric)
         let text = VerificationRenderer.text(found, style: TextStyle(color: false))
-        #expect(text.contains("the exact method counts loyal lieutenants as interchangeable, and with links missing they are not"))
-        #expect(text.contains("space: at most "))
+        #expect(text.contains("with links missing no two generals need play the same part"))
+        #expect(text.contains("0 faulty generals and 0 deviating messages"))
         let script = try #require(found.counterexample?.script)
         #expect(script.contains("links ring\ncut C - L1\n"))
         try Self.replay(found)
+
+        let sampled = try #require(Self.verify("generals 5\nlinks ring\ngeneral L2 traitor\nverify sm(1)", budget: 1_000).1)
+        #expect(!sampled.exhaustive)
+        let sampledText = VerificationRenderer.text(sampled, style: TextStyle(color: false))
+        #expect(sampledText.contains("SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot"))
+        #expect(sampledText.contains("space: at most "))
     }
 
     /// An engine error during the search is an internal error (exit 70), not "holds".

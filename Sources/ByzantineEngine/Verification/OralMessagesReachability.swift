@@ -89,20 +89,28 @@ struct OralMessagesReachability: Sendable {
 
     /// Tally steps to solve a sub-problem: each input added to every tally
     /// reachable so far, for one lieutenant and for two.
-    /// Solving also fills two dense tables of every pair of tallies, which
-    /// counts as work; a table past `largestTable` entries is out of reach.
     static func work(_ problem: SubProblem, valueCount: Int) -> Double {
-        let table = Foundation.pow(Double(problem.lieutenants + 1), Double(2 * (valueCount - 1)))
-        guard table <= largestTable else { return .infinity }
-        var work = 0.0
-        for weighed in 1...max(1, problem.lieutenants) {
+        let work = combinationWork(lieutenants: problem.lieutenants, valueCount: valueCount)
+        return work.single + work.pair
+    }
+
+    /// Tally steps to weigh the inputs of `lieutenants` for one lieutenant and
+    /// for a pair. A pair also fills two dense tables of every pair of
+    /// tallies, which counts as work; a table past `largestTable` entries is
+    /// out of reach.
+    static func combinationWork(lieutenants: Int, valueCount: Int) -> (single: Double, pair: Double) {
+        let table = Foundation.pow(Double(lieutenants + 1), Double(2 * (valueCount - 1)))
+        guard table <= largestTable else { return (.infinity, .infinity) }
+        var single = 0.0
+        var pair = 4 * table
+        for weighed in 1...max(1, lieutenants) {
             // Tallies of `weighed` inputs over the values: C(weighed + values − 1, values − 1).
             var tallies = 1.0
             for index in 1..<max(valueCount, 2) { tallies = tallies * Double(weighed + index) / Double(index) }
-            work += tallies * Double(valueCount) + tallies * tallies * Double(valueCount * valueCount)
+            single += tallies * Double(valueCount)
+            pair += tallies * tallies * Double(valueCount * valueCount)
         }
-        work += 4 * table
-        return work
+        return (single, pair)
     }
 
     /// 16 M entries, 64 MB a table (two at a time per core).
@@ -113,126 +121,55 @@ struct OralMessagesReachability: Sendable {
         problem.commanderIsLoyal ? [problem.held] : Array(0..<valueCount)
     }
 
-    func sentValues(_ problem: SubProblem) -> [Int] {
-        Self.sentValues(problem, valueCount: valueCount)
-    }
-
-    /// A message that carries `value` where a loyal sender would send `held` deviates.
-    @inline(__always)
-    func deviation(_ value: Int, from held: Int) -> Cost {
-        value == held ? 0 : 1
-    }
-
     func reach(_ problem: SubProblem) -> Reach {
         reaches[problem] ?? Reach(single: [], pair: [])
     }
 
-    // MARK: - The inputs of a majority
-
-    /// One input: from the sub-invocation of a lieutenant other than those
-    /// deciding. For each outcome (a value, or a pair) its cheapest cost and
-    /// the value the commander sent that lieutenant to get it.
-    struct Input {
-        var costs: [Cost]
-        var sent: [Int]
+    /// The model of one placement: which concrete generals are faulty.
+    func placed(faulty: Set<Int>) -> Placed {
+        Placed(reachability: self, faulty: faulty)
     }
 
-    /// The input from a loyal (or a faulty) lieutenant's sub-invocation to one or two others.
-    func input(of problem: SubProblem, fromLoyal isLoyal: Bool, sides: Int) -> Input {
-        let outcomes = sides == 1 ? valueCount : valueCount * valueCount
-        var input = Input(costs: Array(repeating: .unreachable, count: outcomes), sent: Array(repeating: problem.held, count: outcomes))
-        // The held value first, so that a tie keeps the message loyal.
-        let values = sentValues(problem).sorted { ($0 != problem.held ? 1 : 0, $0) < ($1 != problem.held ? 1 : 0, $1) }
-        for value in values {
-            let child = reach(problem.child(commandedByLoyal: isLoyal, holding: value))
-            let costs = sides == 1 ? child.single : child.pair
-            let sending = deviation(value, from: problem.held)
-            for outcome in costs.indices {
-                let cost = sending.plus(costs[outcome])
-                if cost < input.costs[outcome] {
-                    input.costs[outcome] = cost
-                    input.sent[outcome] = value
-                }
-            }
+    /// The solved sub-problems seen through concrete generals, `faulty` the
+    /// faulty ones: what the composition and the counterexample ask.
+    struct Placed: OralMessagesModel {
+        let reachability: OralMessagesReachability
+        let faulty: Set<Int>
+
+        var valueCount: Int { reachability.valueCount }
+        var defaultValue: Int { reachability.defaultValue }
+
+        func problem(_ call: Call) -> SubProblem {
+            let faultyMembers = call.members.filter { faulty.contains($0) }.count
+            return SubProblem(
+                rounds: call.rounds, commanderIsLoyal: !faulty.contains(call.commander), held: call.held,
+                loyal: call.members.count - faultyMembers, faulty: faultyMembers)
         }
-        return input
-    }
 
-    /// How the deciding lieutenants start: the values the commander sends
-    /// them and, for two, what each gets from the other's sub-invocation.
-    struct Start {
-        /// What each deciding lieutenant got from the commander.
-        var sent: [Int]
-        /// For two: what the first gets from the second's sub-invocation, and the second from the first's.
-        var fromEachOther: [Int]
-        var cost: Cost
-
-        /// The values each side weighs first.
-        var values: [[Int]] {
-            sent.count == 1 ? [sent] : [[sent[0], fromEachOther[0]], [sent[1], fromEachOther[1]]]
+        func sendable(_ call: Call, to member: Int) -> [(value: Int, cost: Cost)] {
+            guard faulty.contains(call.commander) else { return [(call.held, 0)] }
+            return [(call.held, 0)] + (0..<valueCount).filter { $0 != call.held }.map { ($0, 1) }
         }
-    }
 
-    func starts(of problem: SubProblem, sides: Int) -> [Start] {
-        let values = sentValues(problem)
-        guard sides == 2 else {
-            return values.map { Start(sent: [$0], fromEachOther: [], cost: deviation($0, from: problem.held)) }
+        func reach(_ call: Call, child member: Int, holding value: Int, deciding: [Int]) -> [Cost] {
+            let child = problem(call).child(commandedByLoyal: !faulty.contains(member), holding: value)
+            let reach = reachability.reach(child)
+            return deciding.count == 1 ? reach.single : reach.pair
         }
-        var starts: [Start] = []
-        for first in values {
-            for second in values {
-                let sending = deviation(first, from: problem.held) + deviation(second, from: problem.held)
-                // The second's sub-invocation tells the first; the first's tells the second.
-                let toFirst = reach(problem.child(commandedByLoyal: true, holding: second)).single
-                let toSecond = reach(problem.child(commandedByLoyal: true, holding: first)).single
-                for (x, costX) in toFirst.enumerated() where costX < .unreachable {
-                    for (y, costY) in toSecond.enumerated() where costY < .unreachable {
-                        starts.append(Start(sent: [first, second], fromEachOther: [x, y], cost: sending + costX + costY))
-                    }
-                }
-            }
-        }
-        return starts
-    }
-
-    /// The inputs after the start, in the order `combination` adds them: the
-    /// other loyal lieutenants' sub-invocations, then the faulty ones'.
-    func laterInputs(of problem: SubProblem, sides: Int) -> [Input] {
-        let others = problem.loyal - sides
-        return Array(repeating: input(of: problem, fromLoyal: true, sides: sides), count: max(others, 0))
-            + Array(repeating: input(of: problem, fromLoyal: false, sides: sides), count: problem.faulty)
-    }
-
-    /// Weighs a start and inputs for one or two deciding lieutenants.
-    func combination(_ problem: SubProblem, sides: Int, starts: [Start], inputs: [[Cost]], keepsLayers: Bool = false) -> TallyCombination {
-        var combination = TallyCombination(
-            valueCount: valueCount, defaultValue: defaultValue, sides: sides, total: problem.lieutenants, keepsLayers: keepsLayers)
-        combination.start(starts.map { ($0.values, $0.cost) })
-        for input in inputs { combination.add(input) }
-        return combination
     }
 
     // MARK: - Solving one sub-problem
 
+    /// Solves a sub-problem through one concrete stand-in: loyal lieutenants
+    /// first, then faulty ones, then the commander.
     func solve(_ problem: SubProblem) -> Reach {
-        guard problem.rounds > 0 else { return solveDirect(problem) }
-        var reach = Reach(single: [], pair: [])
-        for sides in 1...2 where problem.loyal >= sides {
-            let decided = combination(
-                problem, sides: sides, starts: starts(of: problem, sides: sides),
-                inputs: laterInputs(of: problem, sides: sides).map(\.costs)
-            ).decisions()
-            if sides == 1 { reach.single = decided } else { reach.pair = decided }
-        }
-        return reach
-    }
-
-    /// OM(0): each lieutenant decides what the commander sent it.
-    private func solveDirect(_ problem: SubProblem) -> Reach {
-        let values = Set(sentValues(problem))
-        let single = (0..<valueCount).map { values.contains($0) ? deviation($0, from: problem.held) : .unreachable }
+        let members = Array(0..<problem.lieutenants)
+        let commander = problem.lieutenants
+        let faulty = Set(problem.loyal..<problem.lieutenants).union(problem.commanderIsLoyal ? [] : [commander])
+        let call = Call(commander: commander, members: members, held: problem.held, rounds: problem.rounds)
+        let model = placed(faulty: faulty)
         return Reach(
-            single: problem.loyal >= 1 ? single : [],
-            pair: problem.loyal >= 2 ? (0..<(valueCount * valueCount)).map { single[$0 / valueCount].plus(single[$0 % valueCount]) } : [])
+            single: problem.loyal >= 1 ? model.decisions(call, deciding: [0]) : [],
+            pair: problem.loyal >= 2 ? model.decisions(call, deciding: [0, 1]) : [])
     }
 }

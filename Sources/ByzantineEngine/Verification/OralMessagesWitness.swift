@@ -3,14 +3,12 @@
 /// inputs again with every step kept, traces the cheapest tally back to the
 /// outcome each input must give, and asks the input's sub-invocation for
 /// that. A sub-invocation whose outcome costs nothing is left loyal.
-struct OralMessagesWitness {
-    let reachability: OralMessagesReachability
-    let faulty: Set<Int>
+struct OralMessagesWitness<Model: OralMessagesModel> {
+    let model: Model
     private(set) var messages: [DeviatingMessage] = []
 
-    init(reachability: OralMessagesReachability, faulty: Set<Int>) {
-        self.reachability = reachability
-        self.faulty = faulty
+    init(model: Model) {
+        self.model = model
     }
 
     /// Makes the loyal `deciding` lieutenants (one or two) of the invocation
@@ -18,23 +16,19 @@ struct OralMessagesWitness {
     /// `first · values + second`) at the fewest deviating messages.
     mutating func realize(path: [Int], members: [Int], held: Int, rounds: Int, deciding: [Int], outcome: Int) throws(EngineError) {
         guard let commander = path.last else { throw .inconsistentVerification("an invocation without a commander") }
-        let loyalCount = members.filter { !faulty.contains($0) }.count
-        let problem = SubProblem(
-            rounds: rounds, commanderIsLoyal: !faulty.contains(commander), held: held, loyal: loyalCount,
-            faulty: members.count - loyalCount)
-        let values = reachability.valueCount
+        let call = Call(commander: commander, members: members, held: held, rounds: rounds)
+        let values = model.valueCount
         let decided = deciding.count == 1 ? [outcome] : [outcome / values, outcome % values]
         guard rounds > 0 else {
-            for (lieutenant, value) in zip(deciding, decided) where value != held {
-                messages.append(DeviatingMessage(path: path, receiver: lieutenant, value: value))
+            for (lieutenant, value) in zip(deciding, decided) {
+                try send(call, path: path, to: lieutenant, value)
             }
             return
         }
-        let sides = deciding.count
-        let starts = reachability.starts(of: problem, sides: sides)
+        let starts = model.starts(call, deciding: deciding)
         let others = members.filter { !deciding.contains($0) }
-        let inputs = others.map { reachability.input(of: problem, fromLoyal: !faulty.contains($0), sides: sides) }
-        let combination = reachability.combination(problem, sides: sides, starts: starts, inputs: inputs.map(\.costs), keepsLayers: true)
+        let inputs = others.map { model.input(call, from: $0, deciding: deciding) }
+        let combination = model.combination(call, deciding: deciding, starts: starts, inputs: inputs.map(\.costs), keepsLayers: true)
         guard let final = combination.cheapestTally(deciding: outcome),
               let traced = combination.trace(final, optionsPerInput: inputs.map(\.costs)),
               let start = starts.first(where: {
@@ -42,14 +36,14 @@ struct OralMessagesWitness {
               })
         else { throw .inconsistentVerification("no strategy makes \(deciding) decide outcome \(outcome) under \(path)") }
 
-        for (lieutenant, value) in zip(deciding, start.sent) where value != held {
-            messages.append(DeviatingMessage(path: path, receiver: lieutenant, value: value))
+        for (lieutenant, value) in zip(deciding, start.sent) {
+            try send(call, path: path, to: lieutenant, value)
         }
-        if sides == 2 {
+        if deciding.count == 2 {
             // Each deciding lieutenant hears the other's sub-invocation.
             for (teller, listener) in [(1, 0), (0, 1)] {
-                let child = problem.child(commandedByLoyal: true, holding: start.sent[teller])
-                guard reachability.reach(child).single[start.fromEachOther[listener]] > 0 else { continue }
+                let told = model.reach(call, child: deciding[teller], holding: start.sent[teller], deciding: [deciding[listener]])
+                guard told[start.fromEachOther[listener]] > 0 else { continue }
                 try realize(
                     path: path + [deciding[teller]], members: members.filter { $0 != deciding[teller] },
                     held: start.sent[teller], rounds: rounds - 1, deciding: [deciding[listener]],
@@ -58,11 +52,21 @@ struct OralMessagesWitness {
         }
         for (other, (input, taken)) in zip(others, zip(inputs, traced.outcomes)) {
             let sent = input.sent[taken]
-            if sent != held { messages.append(DeviatingMessage(path: path, receiver: other, value: sent)) }
-            guard input.costs[taken] - reachability.deviation(sent, from: held) > 0 else { continue }
+            let sending = try send(call, path: path, to: other, sent)
+            guard input.costs[taken] - sending > 0 else { continue }
             try realize(
                 path: path + [other], members: members.filter { $0 != other }, held: sent, rounds: rounds - 1,
                 deciding: deciding, outcome: taken)
         }
+    }
+
+    /// Records the commander's message to `receiver` when it deviates; its cost.
+    @discardableResult
+    private mutating func send(_ call: Call, path: [Int], to receiver: Int, _ value: Int) throws(EngineError) -> Cost {
+        guard let sending = model.sendable(call, to: receiver).first(where: { $0.value == value }) else {
+            throw .inconsistentVerification("\(path) cannot make \(receiver) receive \(value)")
+        }
+        if sending.cost > 0 { messages.append(DeviatingMessage(path: path, receiver: receiver, value: value)) }
+        return sending.cost
     }
 }

@@ -179,6 +179,8 @@ public struct VerificationScope: Sendable, Equatable {
     /// up to t faulty generals, and for each message a faulty general sends
     /// (each path and receiver) any value in play or nothing.
     public var strategies: StrategyCount
+    /// `strategies` is the count itself, not an upper bound (SM on a graph).
+    public var strategiesAreExact: Bool
     /// Placements of up to t faulty generals (none included).
     public var placements: Double
     /// The exact method's sub-problems: the kinds of sub-invocation of OM it

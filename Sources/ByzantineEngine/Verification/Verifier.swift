@@ -14,6 +14,11 @@ import Foundation
 /// would need more than the budget, a seeded sample and a greedy adversary
 /// search instead (`Search`), and the result says it is not a proof.
 public enum Verifier {
+    /// What one sampled strategy costs in the exact method's tally steps: a
+    /// run of OM on the armies verify meets (a few hundred to a few thousand
+    /// messages) takes about as long as ten thousand steps.
+    public static let tallyStepsPerStrategy = 10_000
+
     /// Sampling explores runs of at most this many messages.
     public static let largestRun = 100_000
 
@@ -34,15 +39,17 @@ public enum Verifier {
             try request.algorithm.validate(request.problem(order: order, [:]), m: request.m, messageLimit: .max)
         }
         let (subproblems, work) = exactCost(request)
-        let limit = Double(request.budget) * 1_000
-        // The exact method's sub-problems count loyal and faulty lieutenants,
-        // which is sound only while any two of a kind can trade places.
+        let limit = Double(request.budget) * Double(tallyStepsPerStrategy)
         let symmetric = request.delivery.symmetry == .loyalLieutenantsInterchangeable
-        let method: VerificationMethod = symmetric && work <= limit ? .exact : .sample
+        // SM's exact method reasons about chains any lieutenant can extend to
+        // any other, which missing links break.
+        let decidable = symmetric || request.algorithm == .om
+        let method: VerificationMethod = decidable && work <= limit ? .exact : .sample
         var plan = VerificationPlan(
             request: request,
             scope: VerificationScope(
-                method: method, symmetric: symmetric, strategies: strategyCount(request), placements: placementCount(request),
+                method: method, symmetric: symmetric, strategies: strategyCount(request),
+                strategiesAreExact: symmetric || request.algorithm == .om, placements: placementCount(request),
                 subproblems: subproblems, exactWork: work, exactWorkLimit: limit, sampledSpace: 0,
                 planned: method == .exact ? subproblems : request.budget),
             spaces: [])
@@ -68,7 +75,8 @@ public enum Verifier {
         progress: @escaping (VerificationProgress) -> Void = { _ in }
     ) throws(EngineError) -> VerificationResult {
         switch (plan.method, plan.request.algorithm) {
-        case (.exact, .om): try decideOralMessages(plan, shouldStop: shouldStop, progress: progress)
+        case (.exact, .om) where plan.scope.symmetric: try decideOralMessages(plan, shouldStop: shouldStop, progress: progress)
+        case (.exact, .om): try decideOralMessagesOnGraph(plan, shouldStop: shouldStop, progress: progress)
         case (.exact, .sm): try decideSignedMessages(plan, shouldStop: shouldStop, progress: progress)
         case (.sample, _): try sample(plan, shouldStop: shouldStop, progress: progress)
         }
@@ -122,37 +130,63 @@ public enum Verifier {
     // MARK: - Sizes
 
     /// Every strategy: Σ over orders and placements F of (values + 1)^(messages F's generals send).
+    ///
+    /// OM sends along every path of r generals, commander first, to each of
+    /// the last one's neighbours off the path: the commander's neighbours in
+    /// round 1; a lieutenant g, on the P(n − 3, r − 2) paths that end with it
+    /// and miss a given neighbour h ≠ commander, one message to h.
+    /// (SM's chains follow its relays, so for SM on a graph this counts as
+    /// OM does: an upper bound.)
     static func strategyCount(_ request: VerificationRequest) -> StrategyCount {
         let n = request.generalCount
-        let commanderSends = Double(n - 1)
-        // A lieutenant sends along every path of r generals ending with it, to the n − r others.
-        var lieutenantSends = 0.0
+        let links = request.delivery.links
+        let commanderSends = Double(links.neighbours(of: request.commander).count)
+        // Paths per neighbour a lieutenant can send to: Σ_r P(n − 3, r − 2).
+        var pathsPerNeighbour = 0.0
         var paths = 1.0
         for r in 2...max(2, request.m + 1) where r <= request.m + 1 {
-            lieutenantSends += paths * Double(n - r)
-            paths *= Double(n - r)
+            pathsPerNeighbour += paths
+            paths *= Double(n - 1 - r)
         }
-        var terms: [(ways: Double, choices: Double, exponent: Double)] = []
-        for size in sizes(request) {
-            for placement in placements(ofSize: size, request) {
-                let sent = (placement.commanderIsFaulty ? commanderSends : 0) + Double(placement.lieutenants) * lieutenantSends
-                terms.append((
-                    binomial(n - 1, placement.lieutenants) * Double(request.orders.count), Double(request.valueCount + 1), sent
-                ))
-            }
+        let sends = (0..<n).map { general in
+            general == request.commander
+                ? commanderSends
+                : Double(links.neighbours(of: general).filter { $0 != request.commander }.count) * pathsPerNeighbour
         }
-        return StrategyCount.sum(terms)
+        let choices = Double(request.valueCount + 1)
+        let orders = Double(request.orders.count)
+        guard !request.delivery.isEverywhere else {
+            // Every lieutenant sends as many: count placements by size.
+            return StrategyCount.sum(sizes(request).flatMap { size in
+                placements(ofSize: size, request).map { placement in
+                    let sent = (placement.commanderIsFaulty ? commanderSends : 0) + Double(placement.lieutenants) * (request.lieutenants.first.map { sends[$0] } ?? 0)
+                    return (binomial(n - 1, placement.lieutenants) * orders, choices, sent)
+                }
+            })
+        }
+        return StrategyCount.sum(sizes(request).flatMap { size in
+            faultySets(ofSize: size, generalCount: n).map { faulty in (orders, choices, faulty.reduce(0.0) { $0 + sends[$1] }) }
+        })
     }
 
     static func placementCount(_ request: VerificationRequest) -> Double {
         sizes(request).reduce(0.0) { $0 + binomial(request.generalCount, $1) }
     }
 
-    private static func binomial(_ n: Int, _ k: Int) -> Double {
-        guard k >= 0, k <= n else { return 0 }
-        var ways = 1.0
-        for index in 0..<k { ways = ways * Double(n - index) / Double(index + 1) }
-        return ways.rounded()
+    /// Every set of `size` generals, in lexicographic order of army indices.
+    static func faultySets(ofSize size: Int, generalCount n: Int) -> [[Int]] {
+        guard size > 0 else { return [[]] }
+        guard size <= n else { return [] }
+        var sets: [[Int]] = []
+        var current = Array(0..<size)
+        while true {
+            sets.append(current)
+            var index = size - 1
+            while index >= 0, current[index] == n - size + index { index -= 1 }
+            guard index >= 0 else { return sets }
+            current[index] += 1
+            for next in (index + 1)..<size { current[next] = current[next - 1] + 1 }
+        }
     }
 
     /// The exact method's sub-problems and its work in tally steps.
@@ -161,6 +195,13 @@ public enum Verifier {
         case .sm:
             let cases = request.orders.count * sizes(request).reduce(0) { $0 + placements(ofSize: $1, request).count }
             return (cases, Double(cases))
+        case .om where !request.delivery.isEverywhere:
+            let work = sizes(request).reduce(0.0) { total, size in
+                total + binomial(request.generalCount, size) * Double(request.orders.count)
+                    * GraphOralMessagesReachability.work(
+                        generalCount: request.generalCount, m: request.m, valueCount: request.valueCount, faulty: size)
+            }
+            return (request.orders.count * Int(placementCount(request)), work)
         case .om:
             let needed = OralMessagesReachability.needed(tops: tops(request), valueCount: request.valueCount)
             let work = needed.reduce(0.0) { total, problem in
@@ -201,7 +242,7 @@ public enum Verifier {
                 }
             }
             guard let best else { continue }
-            var witness = OralMessagesWitness(reachability: reachability, faulty: Set(best.placement.faulty(in: request)))
+            var witness = OralMessagesWitness(model: reachability.placed(faulty: Set(best.placement.faulty(in: request))))
             let loyal = best.placement.loyalLieutenants(in: request)
             try witness.realize(
                 path: [request.commander], members: request.lieutenants, held: best.order, rounds: request.m,
@@ -213,6 +254,101 @@ public enum Verifier {
             return VerificationResult(verdict: .counterexample(found), plan: plan, checked: solved)
         }
         return VerificationResult(verdict: .holds, plan: plan, checked: solved)
+    }
+
+    // MARK: - OM on a graph, exactly
+
+    /// One placement's cheapest violation: the loyal lieutenants it turns
+    /// (one from the order, or a pair apart) and what they decide.
+    private struct GraphViolation {
+        var cost: Cost
+        var deciding: [Int]
+        var outcome: Int
+    }
+
+    /// Every placement of every size on its own (no two generals need play
+    /// the same part), fewest faulty generals first; each placement's
+    /// sub-invocations solved once for all its orders.
+    private static func decideOralMessagesOnGraph(
+        _ plan: VerificationPlan, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
+    ) throws(EngineError) -> VerificationResult {
+        let request = plan.request
+        var checked = 0
+        for size in sizes(request) {
+            let placements = faultySets(ofSize: size, generalCount: request.generalCount)
+            var best: (violation: GraphViolation, order: Int, faulty: [Int])?
+            for wave in stride(from: 0, to: placements.count, by: Parallel.width) {
+                // A request to stop is heard between waves of placements.
+                if shouldStop() { return VerificationResult(verdict: .interrupted, plan: plan, checked: checked) }
+                let batch = Array(placements[wave..<min(wave + Parallel.width, placements.count)])
+                let results = Parallel.map(batch.count) { index -> Result<[GraphViolation?], EngineError> in
+                    do throws(EngineError) {
+                        return .success(try graphViolations(request, faulty: batch[index]))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                for (faulty, result) in zip(batch, results) {
+                    let violations: [GraphViolation?]
+                    switch result {
+                    case .success(let found): violations = found
+                    case .failure(let error): throw error
+                    }
+                    // Ties go to the first order, then the first placement.
+                    for (order, violation) in zip(request.orders, violations) {
+                        guard let violation, violation.cost < best?.violation.cost ?? .unreachable else { continue }
+                        best = (violation, order, faulty)
+                    }
+                    checked += request.orders.count
+                }
+                progress(VerificationProgress(checked: checked, planned: plan.scope.planned))
+            }
+            guard let best else { continue }
+            var reachability = GraphOralMessagesReachability(
+                valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: best.faulty)
+            _ = try reachability.solve(topCall(request, order: best.order), shouldStop: { false })
+            var witness = OralMessagesWitness(model: reachability)
+            try witness.realize(
+                path: [request.commander], members: request.lieutenants, held: best.order, rounds: request.m,
+                deciding: best.violation.deciding, outcome: best.violation.outcome)
+            let found = try replay(witness.messages, order: best.order, request)
+            guard found.outcome.lies + found.outcome.drops == Int(best.violation.cost) else {
+                throw .inconsistentVerification(
+                    "the counterexample deviates in \(found.outcome.lies + found.outcome.drops) messages, not \(best.violation.cost)")
+            }
+            return VerificationResult(verdict: .counterexample(found), plan: plan, checked: checked)
+        }
+        return VerificationResult(verdict: .holds, plan: plan, checked: checked)
+    }
+
+    private static func topCall(_ request: VerificationRequest, order: Int) -> Call {
+        Call(commander: request.commander, members: request.lieutenants, held: order, rounds: request.m)
+    }
+
+    /// For each order, the cheapest violation `faulty` can bring about, if any.
+    private static func graphViolations(_ request: VerificationRequest, faulty: [Int]) throws(EngineError) -> [GraphViolation?] {
+        var reachability = GraphOralMessagesReachability(
+            valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: faulty)
+        let loyal = request.lieutenants.filter { !faulty.contains($0) }
+        let values = request.valueCount
+        return try request.orders.map { order throws(EngineError) in
+            let reached = try reachability.solve(topCall(request, order: order), shouldStop: { false })
+            var best: GraphViolation?
+            if faulty.contains(request.commander) {
+                for (index, first) in loyal.enumerated() {
+                    for second in loyal[(index + 1)...] {
+                        let (cost, outcome) = cheapest(reached.pair(first, second)) { $0 / values != $0 % values }
+                        if cost < best?.cost ?? .unreachable { best = GraphViolation(cost: cost, deciding: [first, second], outcome: outcome) }
+                    }
+                }
+            } else {
+                for lieutenant in loyal {
+                    let (cost, outcome) = cheapest(reached.single(lieutenant)) { $0 != order }
+                    if cost < best?.cost ?? .unreachable { best = GraphViolation(cost: cost, deciding: [lieutenant], outcome: outcome) }
+                }
+            }
+            return best
+        }
     }
 
     /// The cheapest outcome that `breaks`, first in index order on a tie.

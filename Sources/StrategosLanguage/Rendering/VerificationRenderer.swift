@@ -24,18 +24,22 @@ public enum VerificationRenderer {
         let says = report.values.joined(separator: ", ") + " or nothing"
             + (report.algorithm == .om ? " (under OM nothing is the default)" : "")
         lines.append(
-            "space: \(report.scope.symmetric ? "" : "at most ")\(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
+            "space: \(report.scope.strategiesAreExact ? "" : "at most ")\(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
                 + "and every message a faulty general sends, on each path to each receiver, any of \(says)")
         switch report.scope.method {
         case .exact:
             let how = switch report.algorithm {
+            case .om where !report.scope.symmetric:
+                "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders (with links missing no two generals need play the same part), "
+                    + "what each sub-invocation of OM (a commander, the generals before it, the value it holds) can make each loyal lieutenant and each pair decide, "
+                    + "composed bottom-up from OM(0); a missing link carries the default"
             case .om: "what each of \(Diagnostic.grouped(report.scope.subproblems)) kinds of sub-invocation of OM can make its loyal lieutenants decide, composed bottom-up from OM(0)"
             case .sm: "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders, which values can enter a loyal lieutenant's V_i by which round"
             }
             lines.append("method: exact, every strategy at once: \(how)")
         case .sample where !report.scope.symmetric:
             lines.append(
-                "method: sampling: the exact method counts loyal lieutenants as interchangeable, and with links missing they are not; "
+                "method: sampling: SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot; "
                     + "\(count(Double(report.scope.planned))) strategies at random (seeded), then a greedy adversary")
         case .sample:
             lines.append(

@@ -12,6 +12,9 @@ enum TraceJSONExporter {
             object.field("round", message.round)
             object.field("path", message.path.map(words.general))
             object.field("receiver", words.general(message.receiver))
+            if let destination = message.destination, destination != message.receiver {
+                object.field("destination", words.general(destination))
+            }
             object.field("loyal", words.value(message.loyalValue))
             object.field("value", message.value.map(words.value))
             object.field("disposition", disposition(message.disposition))

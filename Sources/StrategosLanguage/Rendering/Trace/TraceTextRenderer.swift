@@ -12,9 +12,9 @@ enum TraceTextRenderer {
         let isFiltered = filter.to != nil || filter.from != nil
         var lines = ["trace of \(run.title) · \(run.generals.count) generals · \(messages.count) of \(trace.messages.count) messages shown"]
         if run.p != nil {
-            lines.append(style.dim("a value relayed along a path of k links is k messages, one per link, so a link may carry one value more than once, toward different lieutenants"))
+            lines.append(style.dim("a value relayed along a path of k links is k messages, one per link, so a link may carry one value more than once, for different lieutenants"))
         }
-        let routeWidth = messages.map { words.route($0).count }.max() ?? 0
+        let routeWidth = messages.map { route($0, words: words).count }.max() ?? 0
         let valueWidth = messages.map { ($0.value.map(words.value) ?? "—").count }.max() ?? 0
         for round in Set(messages.map(\.round)).sorted() {
             lines.append(style.bold("round \(round)"))
@@ -24,7 +24,7 @@ enum TraceTextRenderer {
             }
             for message in inRound {
                 let value = message.value.map(words.value) ?? "—"
-                var line = "  " + words.route(message).padded(to: routeWidth) + "  " + value.padded(to: valueWidth)
+                var line = "  " + route(message, words: words).padded(to: routeWidth) + "  " + value.padded(to: valueWidth)
                 let remark = words.remark(message)
                 if !remark.isEmpty {
                     line += "  " + (message.isLie || message.disposition == .discarded ? style.red(remark) : style.dim(remark))
@@ -33,6 +33,12 @@ enum TraceTextRenderer {
             }
         }
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// The path and receiver; for one link of a relay, the lieutenant it is for.
+    private static func route(_ message: Trace.Message, words: TraceVocabulary) -> String {
+        guard let destination = message.destination, destination != message.receiver else { return words.route(message) }
+        return words.route(message) + " (for \(words.general(destination)))"
     }
 
     // MARK: - Drawings

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The exact method for OM(m) where the generals are not interchangeable
+/// (links missing): the composition of `OralMessagesReachability`, over
+/// concrete sub-invocations of one placement of the faulty generals.
+///
+/// A sub-invocation's outcome depends on its commander, the set of its
+/// lieutenants and the value the commander holds, not on the order of the
+/// path that led there, so equal ones are solved once. A message a missing
+/// link cannot carry is the default, and no faulty general can change it.
+struct GraphOralMessagesReachability: OralMessagesModel {
+    let valueCount: Int
+    let defaultValue: Int
+    let delivery: Delivery
+    let isFaulty: [Bool]
+    private var reaches: [Key: Reached] = [:]
+
+    struct Key: Hashable {
+        var commander: Int
+        var members: UInt64
+        var held: Int
+    }
+
+    /// What one sub-invocation can make each of its loyal lieutenants, and
+    /// each pair of them (the first earlier in army order), decide.
+    struct Reached {
+        private var singles: [Int: [Cost]] = [:]
+        private var pairs: [Int: [Cost]] = [:]
+
+        func single(_ lieutenant: Int) -> [Cost] { singles[lieutenant] ?? [] }
+        func pair(_ first: Int, _ second: Int) -> [Cost] { pairs[Self.key(first, second)] ?? [] }
+
+        mutating func set(_ lieutenant: Int, _ costs: [Cost]) { singles[lieutenant] = costs }
+        mutating func set(_ first: Int, _ second: Int, _ costs: [Cost]) { pairs[Self.key(first, second)] = costs }
+
+        private static func key(_ first: Int, _ second: Int) -> Int { first << 8 | second }
+    }
+
+    init(valueCount: Int, defaultValue: Int, delivery: Delivery, faulty: [Int]) {
+        self.valueCount = valueCount
+        self.defaultValue = defaultValue
+        self.delivery = delivery
+        var isFaulty = Array(repeating: false, count: delivery.links.generalCount)
+        for general in faulty { isFaulty[general] = true }
+        self.isFaulty = isFaulty
+    }
+
+    /// Solves `call` and everything below it, then says what it reaches.
+    mutating func solve(_ call: Call, shouldStop: () -> Bool) throws(EngineError) -> Reached {
+        let key = Self.key(call)
+        if let known = reaches[key] { return known }
+        if shouldStop() { throw .cancelled }
+        if call.rounds > 0 {
+            for member in call.members {
+                for sending in sendable(call, to: member) {
+                    _ = try solve(call.child(member, holding: sending.value), shouldStop: shouldStop)
+                }
+            }
+        }
+        let loyal = call.members.filter { !isFaulty[$0] }
+        var reached = Reached()
+        for (index, first) in loyal.enumerated() {
+            reached.set(first, decisions(call, deciding: [first]))
+            for second in loyal[(index + 1)...] {
+                reached.set(first, second, decisions(call, deciding: [first, second]))
+            }
+        }
+        reaches[key] = reached
+        return reached
+    }
+
+    /// Sub-invocations solved so far.
+    var solved: Int { reaches.count }
+
+    func sendable(_ call: Call, to member: Int) -> [(value: Int, cost: Cost)] {
+        guard delivery.reaches(from: call.commander, to: member) else { return [(defaultValue, 0)] }
+        guard isFaulty[call.commander] else { return [(call.held, 0)] }
+        return [(call.held, 0)] + (0..<valueCount).filter { $0 != call.held }.map { ($0, 1) }
+    }
+
+    func reach(_ call: Call, child member: Int, holding value: Int, deciding: [Int]) -> [Cost] {
+        guard let reached = reaches[Self.key(call.child(member, holding: value))] else {
+            return Array(repeating: .unreachable, count: deciding.count == 1 ? valueCount : valueCount * valueCount)
+        }
+        return deciding.count == 1 ? reached.single(deciding[0]) : reached.pair(deciding[0], deciding[1])
+    }
+
+    private static func key(_ call: Call) -> Key {
+        Key(commander: call.commander, members: call.members.reduce(0) { $0 | 1 << UInt64($1) }, held: call.held)
+    }
+
+    /// The work to solve every sub-invocation of one placement of `faulty`
+    /// generals, in tally steps (as `OralMessagesReachability.work`): a
+    /// level's sub-invocations are its commander and the set of generals
+    /// before it on the path, each holding one value where the general
+    /// before it is loyal and any where it is faulty; OM(0) weighs nothing.
+    static func work(generalCount n: Int, m: Int, valueCount: Int, faulty: Int) -> Double {
+        let heldValues = 1 + Double(valueCount - 1) * Double(faulty) / Double(n)
+        var work = 0.0
+        for level in 0...m {
+            let calls = level == 0 ? 1 : Double(level) * binomial(n - 1, level) * heldValues
+            let members = n - 1 - level
+            guard members >= 1 else { continue }
+            let pairs = Double(members * (members - 1) / 2)
+            guard level < m else {
+                work += calls * (Double(members * valueCount) + pairs * Double(valueCount * valueCount))
+                continue
+            }
+            let combination = OralMessagesReachability.combinationWork(lieutenants: members, valueCount: valueCount)
+            work += calls * (Double(members) * combination.single + pairs * combination.pair)
+        }
+        return work
+    }
+}
+
+/// n choose k, as a Double.
+func binomial(_ n: Int, _ k: Int) -> Double {
+    guard k >= 0, k <= n else { return 0 }
+    var ways = 1.0
+    for index in 0..<k { ways = ways * Double(n - index) / Double(index + 1) }
+    return ways.rounded()
+}
