@@ -58,21 +58,24 @@ import Testing
     }
 
     /// Without the symmetry OM is still decided exactly, general by general;
-    /// SM samples, and only messages the links carry are variables.
-    @Test func verifyOnAGraphIsExactForOMAndSamplesForSM() throws {
+    /// SM enumerates within the budget, samples beyond, and only messages
+    /// the links carry are variables.
+    @Test func verifyOnAGraphIsExactForOMAndEnumeratesOrSamplesForSM() throws {
         var links = Links.complete(5)
         links.cut(0, 4)
         func plan(_ algorithm: ByzantineAlgorithm) throws -> VerificationPlan {
             try Verifier.plan(VerificationRequest(
                 algorithm: algorithm, m: 1, generalCount: 5, commander: 0, orders: [attack], defaultValue: retreat, valueCount: 3,
-                traitors: 1, budget: 1_000, delivery: Delivery(links: links)))
+                traitors: 1, budget: 10_000, delivery: Delivery(links: links)))
         }
         let om = try plan(.om)
         #expect(om.method == .exact)
-        #expect(!om.scope.symmetric && om.scope.strategiesAreExact)
-        let sm = try plan(.sm)
+        #expect(!om.scope.symmetric)
+        #expect(try plan(.sm).method == .enumerate, "SM's 321 strategies fit a budget of 10,000")
+        let sm = try Verifier.plan(VerificationRequest(
+            algorithm: .sm, m: 1, generalCount: 5, commander: 0, orders: [attack], defaultValue: retreat, valueCount: 3,
+            traitors: 1, budget: 100, delivery: Delivery(links: links)))
         #expect(sm.method == .sample)
-        #expect(!sm.scope.strategiesAreExact)
         #expect(sm.spaces.allSatisfy { entry in entry.space.variables.allSatisfy { links.areLinked($0.sender, $0.receiver) } })
     }
 

@@ -112,6 +112,17 @@ import Testing
         #expect(try Self.exact(request) == Self.bruteForce(request))
     }
 
+    /// SM with links missing, every strategy one by one: the same verdict,
+    /// fewest faulty generals and fewest deviating messages as the brute force.
+    @Test(arguments: [
+        (4, 1, 1, [(0, 1)]), (4, 1, 2, [(1, 2)]), (5, 1, 1, [(0, 1), (2, 3)]), (4, 2, 1, [(0, 3)]), (5, 0, 1, [(0, 2)]),
+    ])
+    func smOnAGraphMatchesTheBruteForce(generals: Int, m: Int, traitors: Int, cuts: [(Int, Int)]) throws {
+        let request = Self.request(.sm, generals: generals, m: m, traitors: traitors, cuts: cuts)
+        #expect(try Verifier.plan(request).method == .enumerate)
+        #expect(try Self.exact(request) == Self.bruteForce(request))
+    }
+
     /// SM on small armies: the same verdict, the same fewest faulty generals,
     /// and here the same fewest deviating messages (in general the SM
     /// counterexample is only irreducible: no message can be left out).

@@ -215,11 +215,20 @@ import Testing
         #expect(script.contains("links ring\ncut C - L1\n"))
         try Self.replay(found)
 
-        let sampled = try #require(Self.verify("generals 5\nlinks ring\ngeneral L2 traitor\nverify sm(1)", budget: 1_000).1)
+        let enumerated = try #require(Self.verify("generals 5\nlinks ring\nverify sm(1)", budget: 1_000).1)
+        #expect(enumerated.exhaustive)
+        #expect(enumerated.scope.method == .enumerate)
+        let enumeratedText = VerificationRenderer.text(enumerated, style: TextStyle(color: false))
+        #expect(enumeratedText.contains("method: every strategy, one by one (171 runs)"))
+        #expect(enumeratedText.contains("IC1 (agreement) fails with 1 faulty general and 1 deviating message (the fewest of both)"))
+        try Self.replay(enumerated)
+
+        let sampled = try #require(Self.verify("generals 5\nlinks ring\nverify sm(1)", budget: 100).1)
         #expect(!sampled.exhaustive)
         let sampledText = VerificationRenderer.text(sampled, style: TextStyle(color: false))
-        #expect(sampledText.contains("SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot"))
-        #expect(sampledText.contains("space: at most "))
+        #expect(sampledText.contains(
+            "SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot, and the 171 strategies are over the budget's 100"))
+        #expect(VerificationRenderer.json(enumerated).contains(#""method":"enumerate""#))
     }
 
     /// An engine error during the search is an internal error (exit 70), not "holds".

@@ -161,6 +161,9 @@ public enum VerificationMethod: Sendable, Equatable {
     /// outcomes each sub-invocation can reach, composed bottom-up; for SM the
     /// rounds in which values can enter a loyal lieutenant's V_i.
     case exact
+    /// Every strategy one by one: SM with links missing, whose exact method
+    /// needs a complete graph, when its strategies fit the budget.
+    case enumerate
     /// The exact method would need more than the budget, or the army lacks
     /// the symmetry it counts on: a seeded sample of strategies and a greedy
     /// adversary, which can refute but not prove.
@@ -179,8 +182,6 @@ public struct VerificationScope: Sendable, Equatable {
     /// up to t faulty generals, and for each message a faulty general sends
     /// (each path and receiver) any value in play or nothing.
     public var strategies: StrategyCount
-    /// `strategies` is the count itself, not an upper bound (SM on a graph).
-    public var strategiesAreExact: Bool
     /// Placements of up to t faulty generals (none included).
     public var placements: Double
     /// The exact method's sub-problems: the kinds of sub-invocation of OM it
@@ -194,7 +195,7 @@ public struct VerificationScope: Sendable, Equatable {
     /// How many steps the progress line counts to: sub-problems, or strategies sampled.
     public var planned: Int
 
-    public var exhaustive: Bool { method == .exact }
+    public var exhaustive: Bool { method != .sample }
 }
 
 /// What a search will cover, known before it starts.

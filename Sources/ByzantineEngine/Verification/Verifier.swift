@@ -44,14 +44,14 @@ public enum Verifier {
         // SM's exact method reasons about chains any lieutenant can extend to
         // any other, which missing links break.
         let decidable = symmetric || request.algorithm == .om
-        let method: VerificationMethod = decidable && work <= limit ? .exact : .sample
+        let enumerated = decidable ? nil : Enumeration(request: request).size(limit: request.budget)
+        let method: VerificationMethod = decidable ? (work <= limit ? .exact : .sample) : (enumerated == nil ? .sample : .enumerate)
         var plan = VerificationPlan(
             request: request,
             scope: VerificationScope(
-                method: method, symmetric: symmetric, strategies: strategyCount(request),
-                strategiesAreExact: symmetric || request.algorithm == .om, placements: placementCount(request),
+                method: method, symmetric: symmetric, strategies: strategyCount(request), placements: placementCount(request),
                 subproblems: subproblems, exactWork: work, exactWorkLimit: limit, sampledSpace: 0,
-                planned: method == .exact ? subproblems : request.budget),
+                planned: enumerated ?? (method == .exact ? subproblems : request.budget)),
             spaces: [])
         guard method == .sample else { return plan }
         try request.algorithm.validate(request.problem(order: firstOrder, [:]), m: request.m, messageLimit: largestRun)
@@ -78,6 +78,7 @@ public enum Verifier {
         case (.exact, .om) where plan.scope.symmetric: try decideOralMessages(plan, shouldStop: shouldStop, progress: progress)
         case (.exact, .om): try decideOralMessagesOnGraph(plan, shouldStop: shouldStop, progress: progress)
         case (.exact, .sm): try decideSignedMessages(plan, shouldStop: shouldStop, progress: progress)
+        case (.enumerate, _): try enumerate(plan, shouldStop: shouldStop, progress: progress)
         case (.sample, _): try sample(plan, shouldStop: shouldStop, progress: progress)
         }
     }
@@ -134,9 +135,9 @@ public enum Verifier {
     /// OM sends along every path of r generals, commander first, to each of
     /// the last one's neighbours off the path: the commander's neighbours in
     /// round 1; a lieutenant g, on the P(n − 3, r − 2) paths that end with it
-    /// and miss a given neighbour h ≠ commander, one message to h.
-    /// (SM's chains follow its relays, so for SM on a graph this counts as
-    /// OM does: an upper bound.)
+    /// and miss a given neighbour h ≠ commander, one message to h. (Under SM
+    /// some of those paths carry nothing, but a strategy still says what it
+    /// would send on each.)
     static func strategyCount(_ request: VerificationRequest) -> StrategyCount {
         let n = request.generalCount
         let links = request.delivery.links
@@ -389,6 +390,35 @@ public enum Verifier {
             if let best { return VerificationResult(verdict: .counterexample(best), plan: plan, checked: checked) }
         }
         return VerificationResult(verdict: .holds, plan: plan, checked: checked)
+    }
+
+    // MARK: - Every strategy, one by one
+
+    private static func enumerate(
+        _ plan: VerificationPlan, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
+    ) throws(EngineError) -> VerificationResult {
+        let request = plan.request
+        var checked = 0
+        let found: Enumeration.Found?
+        do {
+            found = try Enumeration(request: request).search(shouldStop: shouldStop) { done in
+                checked = done
+                progress(VerificationProgress(checked: done, planned: plan.scope.planned))
+            }
+        } catch .cancelled {
+            return VerificationResult(verdict: .interrupted, plan: plan, checked: checked)
+        }
+        guard let found else { return VerificationResult(verdict: .holds, plan: plan, checked: checked) }
+        // Every message of the placement has a rule; keep those the violation needs.
+        let kept = try dropEach(found.messages, shouldStop: { false }) { messages throws(EngineError) in
+            Evaluator.violates(try run(messages, order: found.order, request))
+        }
+        let counterexample = try replay(kept, order: found.order, request)
+        guard counterexample.outcome.lies + counterexample.outcome.drops == found.deviating else {
+            throw .inconsistentVerification(
+                "the counterexample deviates in \(counterexample.outcome.lies + counterexample.outcome.drops) messages, not \(found.deviating)")
+        }
+        return VerificationResult(verdict: .counterexample(counterexample), plan: plan, checked: checked)
     }
 
     // MARK: - Replays

@@ -24,7 +24,7 @@ public enum VerificationRenderer {
         let says = report.values.joined(separator: ", ") + " or nothing"
             + (report.algorithm == .om ? " (under OM nothing is the default)" : "")
         lines.append(
-            "space: \(report.scope.strategiesAreExact ? "" : "at most ")\(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
+            "space: \(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
                 + "and every message a faulty general sends, on each path to each receiver, any of \(says)")
         switch report.scope.method {
         case .exact:
@@ -37,9 +37,14 @@ public enum VerificationRenderer {
             case .sm: "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders, which values can enter a loyal lieutenant's V_i by which round"
             }
             lines.append("method: exact, every strategy at once: \(how)")
+        case .enumerate:
+            lines.append(
+                "method: every strategy, one by one (\(count(Double(report.scope.planned))) runs): SM's exact method lets any lieutenant extend a chain to any other, "
+                    + "and with links missing they cannot, but these strategies fit the budget (--verify-budget)")
         case .sample where !report.scope.symmetric:
             lines.append(
-                "method: sampling: SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot; "
+                "method: sampling: SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot, "
+                    + "and the \(count(report.scope.strategies)) strategies are over the budget's \(count(report.scope.exactWorkLimit / Double(Verifier.tallyStepsPerStrategy))) (--verify-budget); "
                     + "\(count(Double(report.scope.planned))) strategies at random (seeded), then a greedy adversary")
         case .sample:
             lines.append(
@@ -61,6 +66,7 @@ public enum VerificationRenderer {
             let minimal = switch (report.scope.method, report.algorithm) {
             case (.exact, .om): "the fewest of both"
             case (.exact, .sm): "the fewest faulty generals; no message can be left out"
+            case (.enumerate, _): "the fewest of both"
             case (.sample, _): "found by sampling; no rule can be left out"
             }
             lines.append(
@@ -96,7 +102,7 @@ public enum VerificationRenderer {
         }
         writer.field("counterexample", report.counterexample?.script)
         writer.field("strategiesLog10", number: (report.scope.strategies.log10 * 1000).rounded() / 1000)
-        writer.field("method", report.scope.method == .exact ? "exact" : "sample")
+        writer.field("method", method(report.scope.method))
         writer.field("subproblems", report.scope.subproblems)
         writer.field("checked", report.checked)
         writer.field("traitors", report.traitors)
@@ -106,6 +112,14 @@ public enum VerificationRenderer {
             writer.field("deviatingMessages", found.deviatingMessages)
         }
         return writer.finished() + "\n"
+    }
+
+    private static func method(_ method: VerificationMethod) -> String {
+        switch method {
+        case .exact: "exact"
+        case .enumerate: "enumerate"
+        case .sample: "sample"
+        }
     }
 
     /// A number of strategies people can read: exact up to 10^15, then ≈ 1.2e19, whatever its size.
