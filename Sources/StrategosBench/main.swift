@@ -3,7 +3,7 @@ import Foundation
 
 /// `swift run -c release strategos-bench [om|sm|verify-om|verify-om-cut|verify-sm N M[:T]]...`:
 /// runs OM(m) and SM(m) with m traitors (L1..Lm) that flip every value they
-/// send (the workload of the C baseline, om_limit.c) and prints messages,
+/// send (the workload a lean C recursion is measured on) and prints messages,
 /// seconds per run, messages per second and the process's peak memory. Short
 /// runs are repeated until they add up to a fifth of a second, so the rate is
 /// not a timer's rounding. `verify-om N M` and `verify-sm N M` decide

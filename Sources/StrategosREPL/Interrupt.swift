@@ -21,7 +21,7 @@ extension Interruption {
 /// Set by SIGINT. The signal handler only stores into an atomic, the one thing
 /// that is safe there: no I/O, no session state, no readline calls. A plain
 /// global `sig_atomic_t` is not enough in Swift: the optimiser may hoist its load
-/// out of a polling loop (see READLINE.md, pitfall 3).
+/// out of a polling loop and never see the store.
 private let sigintReceived = Atomic<Bool>(false)
 /// True while an entry runs: a second Ctrl-C then means "stop at any cost".
 /// At the prompt a quick double Ctrl-C must only discard the line.
@@ -47,7 +47,7 @@ public struct SignalInterruption: Interruption {
     }
 
     /// Installs the SIGINT handler; for the interactive REPL only, so that a
-    /// piped script stays killable by Ctrl-C (READLINE.md, pitfall 10).
+    /// piped script keeps the default action and stays killable by Ctrl-C.
     ///
     /// A second Ctrl-C during an evaluation, while the first is still
     /// unanswered (a run that never reaches a safe point), falls back to the

@@ -111,7 +111,7 @@ public struct REPL {
     ) {
         var sink = RenderingSink(renderer: renderer, output: output, interruption: interruption)
         let before = session
-        // A Ctrl-C typed at the prompt must not cancel this run (READLINE.md, pitfall 7).
+        // A Ctrl-C typed at the prompt, before this line was accepted, must not cancel its run.
         _ = interruption.consume()
         interruption.beginEvaluation()
         let outcome = body(&session, &sink)

@@ -3,7 +3,7 @@ import Glibc
 
 /// Connects `Completer` to GNU readline. readline calls plain C functions that
 /// cannot capture anything, so their state lives in globals that only the
-/// REPL's thread touches (READLINE.md, pitfall 2).
+/// REPL's thread touches; readline itself is not thread-safe.
 enum ReadlineCompletion {
     /// The completer for the prompt being shown; set before each prompt.
     nonisolated(unsafe) static var completer: Completer?

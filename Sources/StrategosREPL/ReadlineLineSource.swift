@@ -5,7 +5,8 @@ import Glibc
 ///
 /// It uses readline's callback interface driven by `poll()` rather than the
 /// blocking `readline()`, because that is the one way found to make Ctrl-C
-/// clean everywhere, including inside a Ctrl-R search (READLINE.md, variant C):
+/// clean everywhere, including inside a Ctrl-R search (a blocking read
+/// restarted after the signal leaves readline's search state behind):
 /// the SIGINT handler only sets a flag, `poll()` wakes up, and the line state
 /// is thrown away with `rl_callback_sigcleanup` from ordinary code.
 public struct ReadlineLineSource: LineSource {
@@ -77,7 +78,7 @@ public struct ReadlineLineSource: LineSource {
 
     /// Ctrl-C at the prompt: leave any search or argument mode, drop the line,
     /// and restore the terminal; the next prompt installs the handler afresh,
-    /// which also resets the history position (READLINE.md, variant C).
+    /// which also resets the history position.
     private func discardLine() {
         rl_callback_sigcleanup()
         rl_free_line_state()

@@ -56,7 +56,7 @@ import Testing
     @Test func verifyBudget() throws {
         let sampled = try StrategosBinary.run(["--verify-budget", "1", "-e", "generals 4; verify om(1)"])
         #expect(sampled.status == 0, "\(sampled.stderr)")
-        #expect(sampled.stdout.contains("tally steps, over the budget's 10,000 (--verify-budget); 1 strategies at random (seeded)"))
+        #expect(sampled.stdout.contains("tally steps, over the budget's 10,000 (--verify-budget); 1 strategy at random (seeded)"))
         #expect(sampled.stdout.contains("this is a sample, not a proof"))
         let exact = try StrategosBinary.run(["-e", "generals 4; verify om(1)"])
         #expect(exact.stdout.contains("method: exact, every strategy at once"))

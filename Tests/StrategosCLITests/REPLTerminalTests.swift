@@ -115,7 +115,7 @@ private final class TerminalSession: @unchecked Sendable {
     }
 
     /// Sends keys (Enter is "\r", as a terminal sends it), then waits a little: the terminal throws away input it has
-    /// not delivered when Ctrl-C arrives (READLINE.md, pitfall 9).
+    /// not delivered when Ctrl-C arrives (the tty driver flushes its input queue on an interrupt).
     func type(_ keys: String) {
         input.fileHandleForWriting.write(Data(keys.utf8))
         Thread.sleep(forTimeInterval: 0.25)

@@ -17,8 +17,8 @@ import Testing
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
-            return name.hasSuffix(".strat") && !isDirectory.boolValue
+            let exists = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+            return exists && name.hasSuffix(".strat") && !isDirectory.boolValue
         }.sorted()
     }
 

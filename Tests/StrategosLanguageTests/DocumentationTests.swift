@@ -88,6 +88,25 @@ import Testing
         }
     }
 
+    /// Every key a run's or a verify's JSON line prints is described in docs/json.md.
+    @Test(arguments: [
+        "generals 4; general L3 traitor lies retreat; run om(1)", "generals 5; links ring; run sm(2)",
+        "generals 6; links none; link C - L1, L1 - L2, L2 - C, L3 - L4, L4 - L5, L5 - L3, C - L3, L1 - L4, L2 - L5; run om(1, 3)",
+        "generals 3; verify om(1)", "generals 7; verify om(2)", "run twogenerals(2)",
+    ])
+    func everyJSONKeyIsDocumented(script: String) throws {
+        let documented = try Self.read("docs/json.md")
+        let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: true)
+        let lines = ScriptHarness.run(script).events.map(renderer.render).filter { $0.stream == .standardOutput }.map(\.text)
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in object.keys {
+                #expect(documented.contains("`\(key)`"), "docs/json.md does not describe \(key)")
+            }
+        }
+    }
+
     @Test func grammarHasAnExampleForEveryStatement() {
         let examples = Self.grammarExamples
         #expect(examples.count >= 40)

@@ -478,4 +478,10 @@ struct SemanticCase: Sendable, CustomTestStringConvertible {
         #expect(session.scenario.army == .declared(["C", "L1", "L2", "L3", "L4"]))
         #expect(session.scenario.order == "hold")
     }
+
+    /// One faulty general is one: the warning agrees in number.
+    @Test func oneFaultyGeneralBeyondMIsSingular() {
+        let result = ScriptHarness.run("generals 4; general L3 traitor flips; run om(0)")
+        #expect(result.warnings.map(\.message) == ["1 general is faulty, more than the m = 0 that OM(0) is designed to tolerate"])
+    }
 }

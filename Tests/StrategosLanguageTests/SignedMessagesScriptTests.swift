@@ -159,7 +159,7 @@ import Testing
         #expect(try json("generals 4; general C traitor silent; run sm(1)").contains(#","sets":{"L1":[],"L2":[],"L3":[]},"discarded":0}"#))
     }
 
-    /// The LANGUAGE.md keys in their order, then sets, then discarded, and nothing after.
+    /// The run schema's keys in their order, then sets, then discarded, and nothing after.
     @Test func jsonKeysComeInTheSchemaOrderThenSetsAndDiscarded() throws {
         let json = try json("generals 7; general C traitor lies hold to L1 and retreat to L2; general L3 traitor; run sm(2)")
         let keys = ["algorithm", "m", "generals", "commander", "order", "default", "faulty", "decisions",

@@ -285,7 +285,7 @@ extension Diagnostic {
     static func moreFaultyThanM(_ algorithm: ByzantineAlgorithm, faulty: Int, m: Int, p: Int? = nil, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .warning,
-            "\(faulty) generals are faulty, more than the m = \(m) that \(algorithm.rawValue.uppercased())(\(m)\(p.map { ", \($0)" } ?? "")) is designed to tolerate",
+            "\(faulty == 1 ? "1 general is" : "\(faulty) generals are") faulty, more than the m = \(m) that \(algorithm.rawValue.uppercased())(\(m)\(p.map { ", \($0)" } ?? "")) is designed to tolerate",
             at: span)
     }
 

@@ -46,7 +46,7 @@ public enum RunRenderer {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    /// One line, exactly the schema of LANGUAGE.md ("Machine-readable output").
+    /// One line, the run's keys in the order docs/json.md gives them.
     public static func json(_ run: RunReport) -> String {
         var writer = JSONWriter()
         writer.setting(of: run)
@@ -152,12 +152,5 @@ extension JSONWriter {
         field("commander", run.commander)
         field("order", run.order)
         field("default", run.defaultValue)
-    }
-}
-
-extension String {
-    /// The string with spaces after it, to fill a column `width` characters wide.
-    public func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -45,11 +45,11 @@ public enum VerificationRenderer {
             lines.append(
                 "method: sampling: SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot, "
                     + "and the \(count(report.scope.strategies)) strategies are over the budget's \(count(report.scope.exactWorkLimit / Double(Verifier.tallyStepsPerStrategy))) (--verify-budget); "
-                    + "\(count(Double(report.scope.planned))) strategies at random (seeded), then a greedy adversary")
+                    + "\(sampled(report)) at random (seeded), then a greedy adversary")
         case .sample:
             lines.append(
                 "method: sampling: the exact method needs \(count(report.scope.exactWork)) tally steps, over the budget's \(count(report.scope.exactWorkLimit)) (--verify-budget); "
-                    + "\(count(Double(report.scope.planned))) strategies at random (seeded) from the \(count(report.scope.sampledSpace)) that depend on receiver, round and previous sender, then a greedy adversary")
+                    + "\(sampled(report)) at random (seeded) from the \(count(report.scope.sampledSpace)) that depend on receiver, round and previous sender, then a greedy adversary")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -85,7 +85,7 @@ public enum VerificationRenderer {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    /// One line: the LANGUAGE.md schema, then what was checked.
+    /// One line, the keys in the order docs/json.md gives them.
     public static func json(_ report: VerificationReport) -> String {
         var writer = JSONWriter()
         writer.field("verify", report.algorithm.rawValue)
@@ -112,6 +112,11 @@ public enum VerificationRenderer {
             writer.field("deviatingMessages", found.deviatingMessages)
         }
         return writer.finished() + "\n"
+    }
+
+    /// How many strategies a sample draws, "1 strategy" agreeing in number.
+    private static func sampled(_ report: VerificationReport) -> String {
+        report.scope.planned == 1 ? "1 strategy" : "\(count(Double(report.scope.planned))) strategies"
     }
 
     private static func method(_ method: VerificationMethod) -> String {

@@ -124,11 +124,3 @@ enum TraceTextRenderer {
         return result
     }
 }
-
-extension String {
-    var trailingSpacesRemoved: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

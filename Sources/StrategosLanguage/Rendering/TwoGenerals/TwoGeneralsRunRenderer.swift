@@ -31,7 +31,7 @@ enum TwoGeneralsRunRenderer {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    /// The schema of LANGUAGE.md, key for key, then the details.
+    /// The keys docs/json.md gives, one for one, then the details.
     static func json(_ run: TwoGeneralsReport) -> String {
         let outcome = run.outcome
         var writer = JSONWriter()

@@ -1,0 +1,14 @@
+/// Text laid out in columns, for the renderers' tables.
+extension String {
+    /// The string with spaces after it, to fill a column `width` characters wide.
+    public func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    /// The string without the spaces a padded last column leaves at its end.
+    var trailingSpacesRemoved: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
