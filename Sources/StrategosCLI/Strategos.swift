@@ -13,10 +13,14 @@ struct Strategos: ParsableCommand {
             strategos prints each loyal lieutenant's decision and whether IC1 (agreement) \
             and IC2 (validity) held.
 
+            With no file and no -e, strategos starts the REPL (on a terminal) or \
+            runs standard input.
+
             EXAMPLES
+              strategos
               strategos examples/tour.strat
               strategos -e 'general L3 traitor lies 0 to L1, L2; run om(1)'
-              strategos --json -e 'generals 7; general L1 traitor; general L2 traitor; run om(2)'
+              strategos --json -e 'generals 7; general L1 traitor flips; run om(2)'
               echo 'run om(1)' | strategos -
 
             EXIT STATUS

@@ -85,6 +85,10 @@ import Testing
         for needle in ["EXAMPLES", "EXIT STATUS", "64", "65", "66", "70", "130", "--json", "--max-messages", "-e", "NO_COLOR"] {
             #expect(result.stdout.contains(needle), "help lacks \(needle)")
         }
+        #expect(result.stdout.contains("With no file and no -e, strategos starts the REPL"))
+        // Each example is one line, so it can be copied whole.
+        let examples = result.stdout.components(separatedBy: "EXAMPLES\n").last?.components(separatedBy: "\n\n").first ?? ""
+        #expect(examples.split(separator: "\n").allSatisfy { $0.hasPrefix("  strategos") || $0.hasPrefix("  echo") }, "\(examples)")
     }
 
     @Test func version() throws {
