@@ -91,30 +91,21 @@ struct Enumeration {
                     while start < count {
                         if shouldStop() { throw .cancelled }
                         let starts = Array(stride(from: start, to: min(count, start + Parallel.width * chunk), by: chunk))
-                        let request = self.request
-                        let results = Parallel.map(starts.count) { task -> Result<(index: Int, deviating: Int)?, EngineError> in
-                            let enumeration = Enumeration(request: request)
+                        let enumeration = self
+                        let cheapest = try Parallel.map(starts.count) { task throws(EngineError) -> (index: Int, deviating: Int)? in
                             var cheapest: (index: Int, deviating: Int)?
-                            do throws(EngineError) {
-                                for index in starts[task]..<min(starts[task] + chunk, count) {
-                                    let deviations = DeviatingMessage.deviations(enumeration.messages(slots, index: index))
-                                    let outcome = try request.algorithm.run(
-                                        request.problem(order: order, deviations), m: request.m, messageLimit: request.messageLimit)
-                                    guard Evaluator.violates(outcome), outcome.lies + outcome.drops < cheapest?.deviating ?? .max else { continue }
-                                    cheapest = (index, outcome.lies + outcome.drops)
-                                }
-                                return .success(cheapest)
-                            } catch {
-                                return .failure(error)
+                            for index in starts[task]..<min(starts[task] + chunk, count) {
+                                let deviations = DeviatingMessage.deviations(enumeration.messages(slots, index: index))
+                                let outcome = try request.algorithm.run(
+                                    request.problem(order: order, deviations), m: request.m, messageLimit: request.messageLimit)
+                                guard Evaluator.violates(outcome), outcome.lies + outcome.drops < cheapest?.deviating ?? .max else { continue }
+                                cheapest = (index, outcome.lies + outcome.drops)
                             }
+                            return cheapest
                         }
-                        for result in results {
-                            switch result {
-                            case .success(let found):
-                                guard let found, found.deviating < best?.deviating ?? .max else { continue }
-                                best = Found(order: order, messages: messages(slots, index: found.index), deviating: found.deviating)
-                            case .failure(let error): throw error
-                            }
+                        for found in cheapest {
+                            guard let found, found.deviating < best?.deviating ?? .max else { continue }
+                            best = Found(order: order, messages: messages(slots, index: found.index), deviating: found.deviating)
                         }
                         checked += min(count, start + Parallel.width * chunk) - start
                         progress(checked)

@@ -13,6 +13,9 @@ struct GraphOralMessagesReachability: OralMessagesModel {
     let defaultValue: Int
     let delivery: Delivery
     let isFaulty: [Bool]
+    /// Pairs matter only behind a faulty top commander (IC1); behind a loyal
+    /// one IC2 asks each lieutenant alone, and singles need only singles below.
+    let solvesPairs: Bool
     private var reaches: [Key: Reached] = [:]
 
     struct Key: Hashable {
@@ -36,13 +39,14 @@ struct GraphOralMessagesReachability: OralMessagesModel {
         private static func key(_ first: Int, _ second: Int) -> Int { first << 8 | second }
     }
 
-    init(valueCount: Int, defaultValue: Int, delivery: Delivery, faulty: [Int]) {
+    init(valueCount: Int, defaultValue: Int, delivery: Delivery, faulty: [Int], commander: Int) {
         self.valueCount = valueCount
         self.defaultValue = defaultValue
         self.delivery = delivery
         var isFaulty = Array(repeating: false, count: delivery.links.generalCount)
         for general in faulty { isFaulty[general] = true }
         self.isFaulty = isFaulty
+        solvesPairs = isFaulty[commander]
     }
 
     /// Solves `call` and everything below it, then says what it reaches.
@@ -61,6 +65,7 @@ struct GraphOralMessagesReachability: OralMessagesModel {
         var reached = Reached()
         for (index, first) in loyal.enumerated() {
             reached.set(first, decisions(call, deciding: [first]))
+            guard solvesPairs else { continue }
             for second in loyal[(index + 1)...] {
                 reached.set(first, second, decisions(call, deciding: [first, second]))
             }
@@ -93,15 +98,16 @@ struct GraphOralMessagesReachability: OralMessagesModel {
     /// generals, in tally steps (as `OralMessagesReachability.work`): a
     /// level's sub-invocations are its commander and the set of generals
     /// before it on the path, each holding one value where the general
-    /// before it is loyal and any where it is faulty; OM(0) weighs nothing.
-    static func work(generalCount n: Int, m: Int, valueCount: Int, faulty: Int) -> Double {
+    /// before it is loyal and any where it is faulty; OM(0) weighs nothing;
+    /// pairs only behind a faulty commander.
+    static func work(generalCount n: Int, m: Int, valueCount: Int, faulty: Int, commanderIsFaulty: Bool) -> Double {
         let heldValues = 1 + Double(valueCount - 1) * Double(faulty) / Double(n)
         var work = 0.0
         for level in 0...m {
             let calls = level == 0 ? 1 : Double(level) * binomial(n - 1, level) * heldValues
             let members = n - 1 - level
             guard members >= 1 else { continue }
-            let pairs = Double(members * (members - 1) / 2)
+            let pairs = commanderIsFaulty ? Double(members * (members - 1) / 2) : 0
             guard level < m else {
                 work += calls * (Double(members * valueCount) + pairs * Double(valueCount * valueCount))
                 continue
@@ -111,12 +117,4 @@ struct GraphOralMessagesReachability: OralMessagesModel {
         }
         return work
     }
-}
-
-/// n choose k, as a Double.
-func binomial(_ n: Int, _ k: Int) -> Double {
-    guard k >= 0, k <= n else { return 0 }
-    var ways = 1.0
-    for index in 0..<k { ways = ways * Double(n - index) / Double(index + 1) }
-    return ways.rounded()
 }

@@ -29,6 +29,21 @@ enum Parallel {
         }
         return outcome.take()
     }
+
+    /// `map` for a body that can fail: every task runs, then the first
+    /// error in the order of i, if any, is thrown.
+    static func map<Value: Sendable>(
+        _ count: Int, _ body: @escaping @Sendable (Int) throws(EngineError) -> Value
+    ) throws(EngineError) -> [Value] {
+        let results = map(count) { index -> Result<Value, EngineError> in
+            do throws(EngineError) {
+                return .success(try body(index))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try results.map { result throws(EngineError) in try result.get() }
+    }
 }
 
 /// One value passed from a task to the thread that waits for it.

@@ -82,25 +82,14 @@ struct Search {
                 return nil
             }
             let chunks = stride(from: start, to: min(count, start + workers * chunk), by: chunk).map { $0 }
-            let firsts = Parallel.map(chunks.count) { task -> Result<Int?, EngineError> in
+            let firsts = try Parallel.map(chunks.count) { task throws(EngineError) -> Int? in
                 let begin = chunks[task]
                 let check = checker()
-                do throws(EngineError) {
-                    for index in begin..<min(begin + chunk, count) where try check(make(index)) { return .success(index) }
-                    return .success(nil)
-                } catch {
-                    return .failure(error)
-                }
+                for index in begin..<min(begin + chunk, count) where try check(make(index)) { return index }
+                return nil
             }
             let end = min(count, start + workers * chunk)
-            var found: [Int] = []
-            for first in firsts {
-                switch first {
-                case .success(let index): if let index { found.append(index) }
-                case .failure(let error): throw error
-                }
-            }
-            if let first = found.min() {
+            if let first = firsts.compactMap({ $0 }).min() {
                 checked += first - start + 1
                 return make(first)
             }

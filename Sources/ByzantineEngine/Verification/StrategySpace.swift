@@ -5,9 +5,10 @@
 ///
 /// Reductions, sound for OM: messages to faulty generals are left out (a
 /// faulty receiver's own messages are chosen freely anyway; under SM what a
-/// faulty general takes in decides what it relays, but SM's exact method
-/// costs a step per placement and order and so practically never samples); under OM a missing
-/// message is exactly a `default`, so "nothing" is not a separate choice there.
+/// faulty general takes in decides what it relays, so a sample of SM, which
+/// happens only with links missing and a space over the budget, leaves those
+/// strategies out, and says it is a sample); under OM a missing message is
+/// exactly a `default`, so "nothing" is not a separate choice there.
 /// For m ≤ 2 the (round, previous sender) pair names exactly one path; for
 /// m ≥ 3 a variable stands for every path with that round and previous sender,
 /// so a sample is drawn from strategies that depend on those alone (the exact

@@ -170,6 +170,15 @@ public enum VerificationMethod: Sendable, Equatable {
     case sample
 }
 
+/// n choose k, as a Double: placements of k faulty generals among n, for the
+/// strategy count and the exact methods' work.
+func binomial(_ n: Int, _ k: Int) -> Double {
+    guard k >= 0, k <= n else { return 0 }
+    var ways = 1.0
+    for index in 0..<k { ways = ways * Double(n - index) / Double(index + 1) }
+    return ways.rounded()
+}
+
 /// What a verification covers and how, known before it starts: what the
 /// output states about the space.
 public struct VerificationScope: Sendable, Equatable {

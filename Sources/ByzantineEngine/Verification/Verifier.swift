@@ -197,10 +197,16 @@ public enum Verifier {
             let cases = request.orders.count * sizes(request).reduce(0) { $0 + placements(ofSize: $1, request).count }
             return (cases, Double(cases))
         case .om where !request.delivery.isEverywhere:
+            let lieutenants = request.generalCount - 1
             let work = sizes(request).reduce(0.0) { total, size in
-                total + binomial(request.generalCount, size) * Double(request.orders.count)
-                    * GraphOralMessagesReachability.work(
-                        generalCount: request.generalCount, m: request.m, valueCount: request.valueCount, faulty: size)
+                let perPlacement = { (commanderIsFaulty: Bool) in
+                    GraphOralMessagesReachability.work(
+                        generalCount: request.generalCount, m: request.m, valueCount: request.valueCount, faulty: size,
+                        commanderIsFaulty: commanderIsFaulty)
+                }
+                // Placements of lieutenants only, and those with the commander.
+                return total + Double(request.orders.count)
+                    * (binomial(lieutenants, size) * perPlacement(false) + binomial(lieutenants, size - 1) * perPlacement(true))
             }
             return (request.orders.count * Int(placementCount(request)), work)
         case .om:
@@ -282,19 +288,10 @@ public enum Verifier {
                 // A request to stop is heard between waves of placements.
                 if shouldStop() { return VerificationResult(verdict: .interrupted, plan: plan, checked: checked) }
                 let batch = Array(placements[wave..<min(wave + Parallel.width, placements.count)])
-                let results = Parallel.map(batch.count) { index -> Result<[GraphViolation?], EngineError> in
-                    do throws(EngineError) {
-                        return .success(try graphViolations(request, faulty: batch[index]))
-                    } catch {
-                        return .failure(error)
-                    }
+                let results = try Parallel.map(batch.count) { index throws(EngineError) in
+                    try graphViolations(request, faulty: batch[index])
                 }
-                for (faulty, result) in zip(batch, results) {
-                    let violations: [GraphViolation?]
-                    switch result {
-                    case .success(let found): violations = found
-                    case .failure(let error): throw error
-                    }
+                for (faulty, violations) in zip(batch, results) {
                     // Ties go to the first order, then the first placement.
                     for (order, violation) in zip(request.orders, violations) {
                         guard let violation, violation.cost < best?.violation.cost ?? .unreachable else { continue }
@@ -306,7 +303,8 @@ public enum Verifier {
             }
             guard let best else { continue }
             var reachability = GraphOralMessagesReachability(
-                valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: best.faulty)
+                valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: best.faulty,
+                commander: request.commander)
             _ = try reachability.solve(topCall(request, order: best.order), shouldStop: { false })
             var witness = OralMessagesWitness(model: reachability)
             try witness.realize(
@@ -329,7 +327,8 @@ public enum Verifier {
     /// For each order, the cheapest violation `faulty` can bring about, if any.
     private static func graphViolations(_ request: VerificationRequest, faulty: [Int]) throws(EngineError) -> [GraphViolation?] {
         var reachability = GraphOralMessagesReachability(
-            valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: faulty)
+            valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: faulty,
+            commander: request.commander)
         let loyal = request.lieutenants.filter { !faulty.contains($0) }
         let values = request.valueCount
         return try request.orders.map { order throws(EngineError) in
