@@ -1,42 +1,24 @@
-/// Every general's deviations laid out flat before a run, so that deciding what a
-/// faulty general sends is a short walk over plain integers: no optionals,
-/// sets or reference counting on the hot path.
+/// Every general's deviations laid out flat before a run (their selectors in
+/// `CompiledSelectors`), so deciding what a faulty general sends stays cheap.
 struct CompiledDeviations {
-    private struct Rule {
-        static let anyGeneral: Int32 = -1
-        var kind: Kind
-        var value: Int32
-        var firstRound: Int
-        var lastRound: Int
-        /// Index of this rule's receiver row in `receiverRows`, or -1 for every receiver.
-        var receiverRow: Int
-        /// The one general `about` names (compared with the previous sender
-        /// alone), `anyGeneral`, or for a longer list −2 − where it starts in
-        /// `pathEnds`: the rule stays as small as one without a list.
-        var about: Int32
+    private enum Kind: UInt8 { case lie, flip, silent, random }
 
-        /// For a list of two generals or more (`about` below `anyGeneral`): where it starts in `pathEnds`.
-        var pathEndStart: Int { Int(Self.anyGeneral - 1 - about) }
-
-        enum Kind: UInt8 { case lie, flip, silent, random }
-    }
-
-    private let rules: [Rule]
-    /// The `about` lists of two generals or more, each as its length and then its generals.
-    private let pathEnds: [Int32]
-    /// Per general: the range of its rules in `rules`; empty for a loyal general.
-    private let ruleRanges: [Range<Int>]
+    /// Which messages each rule selects, the rules numbered in order.
+    private let selectors: CompiledSelectors
+    /// Per rule, what it does and the value a lie carries.
+    private let kinds: [Kind]
+    private let values: [Int32]
     /// Per general: no rules and no strategy table.
     private var loyal: [Bool]
     /// `verify`'s strategies, looked up before any rule; nil when unused.
     private var table: StrategyTable?
-    /// One row of `generalCount` flags per rule that names its receivers.
-    private let receiverRows: [Bool]
     private let generalCount: Int
     private let order: Int32
     private let defaultValue: Int32
     private let valueCount: Int
     private let seed: UInt64
+    /// Under a broadcast channel a `random` value is drawn once per path, for every receiver alike.
+    private let broadcast: Bool
 
     init(problem: GeneralsProblem) {
         generalCount = problem.generalCount
@@ -44,42 +26,23 @@ struct CompiledDeviations {
         defaultValue = Int32(problem.defaultValue)
         valueCount = problem.valueCount
         seed = problem.seed
-        var rules: [Rule] = []
-        var ranges: [Range<Int>] = []
-        var rows: [Bool] = []
-        var pathEnds: [Int32] = []
-        for generalDeviations in problem.deviations {
-            let start = rules.count
-            for deviation in generalDeviations {
-                var receiverRow = -1
-                if let receivers = deviation.receivers {
-                    receiverRow = rows.count / max(problem.generalCount, 1)
-                    rows += (0..<problem.generalCount).map { receivers.contains($0) }
-                }
-                let (kind, value): (Rule.Kind, Int32) = switch deviation.action {
-                case .lie(let value): (.lie, Int32(value))
-                case .flip: (.flip, 0)
-                case .silent: (.silent, 0)
-                case .random: (.random, 0)
-                }
-                var about = Rule.anyGeneral
-                if deviation.about.count == 1 {
-                    about = Int32(deviation.about[0])
-                } else if deviation.about.count > 1 {
-                    about = Rule.anyGeneral - 1 - Int32(pathEnds.count)
-                    pathEnds += [Int32(deviation.about.count)] + deviation.about.map { Int32($0) }
-                }
-                rules.append(Rule(
-                    kind: kind, value: value, firstRound: deviation.rounds.lowerBound, lastRound: deviation.rounds.upperBound,
-                    receiverRow: receiverRow, about: about))
+        broadcast = problem.delivery.channel == .broadcast
+        selectors = CompiledSelectors(problem.deviations.map { $0.map(\.selector) }, generalCount: problem.generalCount)
+        var kinds: [Kind] = []
+        var values: [Int32] = []
+        for deviation in problem.deviations.joined() {
+            let (kind, value): (Kind, Int32) = switch deviation.action {
+            case .lie(let value): (.lie, Int32(value))
+            case .flip: (.flip, 0)
+            case .silent: (.silent, 0)
+            case .random: (.random, 0)
             }
-            ranges.append(start..<rules.count)
+            kinds.append(kind)
+            values.append(value)
         }
-        self.rules = rules
-        self.ruleRanges = ranges
-        self.receiverRows = rows
-        self.pathEnds = pathEnds
-        self.loyal = ranges.map(\.isEmpty)
+        self.kinds = kinds
+        self.values = values
+        loyal = selectors.ranges.map(\.isEmpty)
     }
 
     @inline(__always)
@@ -113,30 +76,15 @@ struct CompiledDeviations {
             let entry = table.entry(sender: Int(sender), receiver: Int(receiver), round: round, previous: Int(previous))
             if entry != StrategyTable.noEntry { return entry }
         }
-        for rule in rules[ruleRanges[Int(sender)]] {
-            if rule.receiverRow >= 0, !receiverRows[rule.receiverRow * generalCount + Int(receiver)] { continue }
-            if round < rule.firstRound || round > rule.lastRound { continue }
-            if rule.about != Rule.anyGeneral, rule.about != previous {
-                guard rule.about < Rule.anyGeneral, pathEnd(at: rule.pathEndStart, ends: path, length: round - 1) else { continue }
-            }
-            switch rule.kind {
-            case .lie: return rule.value
-            case .flip: return loyal == order ? defaultValue : order
-            case .silent: return -1
-            case .random:
-                return Int32(RandomValue.pick(seed: seed, pathHash: pathHash, receiver: Int(receiver), valueCount: valueCount))
-            }
+        let rule = selectors.firstMatch(sender: sender, receiver: receiver, round: round, previous: previous, path: path)
+        guard rule >= 0 else { return loyal }
+        switch kinds[rule] {
+        case .lie: return values[rule]
+        case .flip: return loyal == order ? defaultValue : order
+        case .silent: return -1
+        case .random:
+            return Int32(RandomValue.pick(seed: seed, pathHash: pathHash, receiver: broadcast ? -1 : Int(receiver), valueCount: valueCount))
         }
-        return loyal
-    }
-
-    /// Whether the `about` list at `start` in `pathEnds` ends the `length` generals at `path`.
-    @inline(__always)
-    private func pathEnd(at start: Int, ends path: UnsafePointer<Int32>, length: Int) -> Bool {
-        let count = Int(pathEnds[start])
-        guard length >= count else { return false }
-        for offset in 0..<count where path[length - count + offset] != pathEnds[start + 1 + offset] { return false }
-        return true
     }
 }
 

@@ -17,6 +17,13 @@ public enum EngineError: Error, Sendable, Equatable {
     /// OM(m, p): this general, commanding a level of the recursion, has no
     /// regular set of p neighbours (Definition 1) in the graph left to it.
     case notRegular(general: Int, p: Int)
+    /// Under a broadcast channel this general has a rule for some receivers
+    /// only: it would tell two receivers different things.
+    case twoFacedUnderBroadcast(general: Int)
+    /// A partition, a loss rate or a delay the engine cannot apply: a group
+    /// list that does not cover the army, a rate outside 0...100, a negative
+    /// delay, a timeout below 1, or a delay past the network's bound.
+    case invalidNetwork(String)
     /// The caller asked the run to stop.
     case cancelled
     /// `verify` found its own answer wrong (a counterexample that does not

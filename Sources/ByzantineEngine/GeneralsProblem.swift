@@ -49,6 +49,7 @@ public struct GeneralsProblem: Sendable, Equatable {
             for general in deviation.receivers ?? [] where !(0..<n).contains(general) { throw .unknownGeneral(general) }
             for general in deviation.about where !(0..<n).contains(general) { throw .unknownGeneral(general) }
         }
+        try delivery.validate(generalCount: n, deviations: deviations)
     }
 
     /// Generals with at least one deviation (traitors and crashed generals).
@@ -65,13 +66,25 @@ public struct GeneralsProblem: Sendable, Equatable {
         (0..<generalCount).filter { $0 != commander }
     }
 
-    /// The fault behaviour as a function: what `path.last` sends to `receiver`
-    /// when a loyal general would send `loyalValue` (nil: nothing, because the
-    /// sender's rules drop it or no link reaches the receiver). `path` runs
-    /// from the commander to the sender, so its count is the message's round.
+    /// The fault behaviour and the network as one function: what `path.last`
+    /// sends `receiver` when a loyal general would send `loyalValue` (nil:
+    /// its rules drop it), and what becomes of it. `path` runs from the
+    /// commander to the sender, so its count is the message's round.
+    public func transmit(path: [Int], to receiver: Int, loyalValue: Int) -> (sent: Int?, fate: Fate) {
+        let fate = delivery.fate(path: path, to: receiver, seed: seed)
+        guard fate != .noLink else { return (nil, fate) }
+        return (sent(path: path, to: receiver, loyalValue: loyalValue), fate)
+    }
+
+    /// What arrives in time for the receiver to use: nil when nothing does.
     public func message(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
+        let (sent, fate) = transmit(path: path, to: receiver, loyalValue: loyalValue)
+        return fate.isReceived ? sent : nil
+    }
+
+    /// What the sender's rules make of a message (nil: they drop it).
+    private func sent(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
         guard let sender = path.last, deviations.indices.contains(sender) else { return loyalValue }
-        guard delivery.reaches(from: sender, to: receiver) else { return nil }
         let round = path.count
         let before = path.dropLast()
         for deviation in deviations[sender] where deviation.matches(receiver: receiver, round: round, pathBeforeSender: before) {
@@ -79,7 +92,9 @@ public struct GeneralsProblem: Sendable, Equatable {
             case .lie(let value): return value
             case .flip: return loyalValue == order ? defaultValue : order
             case .silent: return nil
-            case .random: return RandomValue.pick(seed: seed, pathHash: PathHash.of(path), receiver: receiver, valueCount: valueCount)
+            case .random:
+                let drawnFor = delivery.channel == .broadcast ? -1 : receiver
+                return RandomValue.pick(seed: seed, pathHash: PathHash.of(path), receiver: drawnFor, valueCount: valueCount)
             }
         }
         return loyalValue

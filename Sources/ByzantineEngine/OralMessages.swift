@@ -63,6 +63,7 @@ public enum OralMessages {
         var outcome = Outcome(problem: problem, allDecisions: decisions, messagesPerRound: recursion.messagesPerRound)
         outcome.lies = recursion.lies
         outcome.drops = recursion.drops
+        outcome.network = recursion.network
         return outcome
     }
 }

@@ -1,7 +1,7 @@
 /// The streaming recursion behind `OralMessages.run`. It follows the paper's
 /// definition literally (every message is made, and a faulty sender's
-/// deviations are applied to each; a message `Delivery` does not deliver is not
-/// sent, and its receiver uses `default`), but keeps all state in buffers allocated
+/// deviations are applied to each; a message `Delivery` does not deliver in
+/// time is missing, and its receiver uses `default`), but keeps all state in buffers allocated
 /// once per run, one slice per level of the recursion, so the hot path neither
 /// allocates nor builds paths. It is generic over its recorder: with
 /// `NoRecorder` every recording branch compiles away.
@@ -13,11 +13,12 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     private let defaultValue: Int32
     private let commander: Int
     private let deviations: CompiledDeviations
-    private let delivery: Delivery
-    /// Every message reaches its receiver: a loyal sender's messages need no
-    /// look, and the last round can be folded flat.
+    private let delivery: CompiledDelivery
+    /// Every message reaches its receiver in its round: a loyal sender's
+    /// messages need no look.
     private let deliversEverywhere: Bool
-    private let hasRandom: Bool
+    /// `random` rules or a lossy channel read the path's hash.
+    private let hashesPaths: Bool
 
     /// Level d holds the lieutenants of the OM(m − d) being run, in army order.
     private let lieutenants: UnsafeMutablePointer<Int32>
@@ -39,6 +40,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     /// Messages whose value a faulty sender changed, and messages it dropped.
     private(set) var lies = 0
     private(set) var drops = 0
+    private(set) var network = NetworkCounts()
     private var messagesSinceCheck = 0
     private static var checkInterval: Int { 1 << 16 }
 
@@ -56,9 +58,9 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         defaultValue = Int32(problem.defaultValue)
         commander = problem.commander
         self.deviations = deviations
-        delivery = problem.delivery
-        deliversEverywhere = problem.delivery.isEverywhere
-        hasRandom = problem.deviations.joined().contains { $0.action == .random }
+        delivery = CompiledDelivery(problem: problem)
+        deliversEverywhere = delivery.isEverywhere
+        hashesPaths = delivery.needsPathHash || problem.deviations.joined().contains { $0.action == .random }
         let levels = m + 1
         lieutenants = .allocate(capacity: levels * n)
         received = .allocate(capacity: levels * n)
@@ -93,6 +95,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         for round in messagesPerRound.indices { messagesPerRound[round] = 0 }
         lies = 0
         drops = 0
+        network = NetworkCounts()
         var count = 0
         for general in 0..<n where general != commander {
             lieutenants[count] = Int32(general)
@@ -118,7 +121,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         let decisions = decided + level * n
         let previous: Int32 = level > 0 ? path[level - 1] : -1
         path[level] = commander
-        pathHash[level] = hasRandom ? PathHash.extend(level > 0 ? pathHash[level - 1] : PathHash.empty, with: Int(commander)) : 0
+        pathHash[level] = hashesPaths ? PathHash.extend(level > 0 ? pathHash[level - 1] : PathHash.empty, with: Int(commander)) : 0
 
         // Step 1: the commander sends its value to every lieutenant.
         let round = level + 1
@@ -128,15 +131,16 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         } else {
             var sent = 0
             for i in 0..<count {
-                guard deliversEverywhere || delivery.reaches(from: Int(commander), to: Int(members[i])) else {
-                    // No link: nothing arrives, and the lieutenant uses the default.
+                let (got, fate) = transmit(
+                    from: commander, to: members[i], round: round, previous: previous, loyal: value, pathHash: pathHash[level])
+                // No line: nothing is sent, and the lieutenant uses the default.
+                guard fate != .noLink else {
                     values[i] = defaultValue
                     continue
                 }
-                let got = deliver(from: commander, to: members[i], round: round, previous: previous, loyal: value, pathHash: pathHash[level])
                 if got >= 0 { sent += 1 }
-                values[i] = got >= 0 ? got : defaultValue
-                if Recorder.isRecording { record(level: level, sender: nil, to: members[i], loyal: value, got: got) }
+                values[i] = got >= 0 && fate.isReceived ? got : defaultValue
+                if Recorder.isRecording { record(level: level, sender: nil, to: members[i], loyal: value, got: got, fate: fate) }
             }
             messagesPerRound[level] &+= sent
         }
@@ -150,9 +154,7 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         let counts = tally + level * n * valueCount
         counts.update(repeating: 0, count: count * valueCount)
         for i in 0..<count { counts[i * valueCount + Int(values[i])] += 1 }
-        // The flat last round assumes every message arrives; with links
-        // missing, the recursion's OM(0) asks `delivery` for each.
-        if level + 1 == m && deliversEverywhere {
+        if level + 1 == m {
             try relayFinalRound(level: level, count: count, commander: commander, counts: counts, shouldStop: shouldStop)
         } else {
             let next = lieutenants + (level + 1) * n
@@ -190,20 +192,20 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         for j in 0..<count {
             let sender = members[j]
             let value = values[j]
-            if deviations.isLoyal(sender) && !Recorder.isRecording {
+            if deviations.isLoyal(sender) && deliversEverywhere && !Recorder.isRecording {
                 let column = counts + Int(value)
                 for i in 0..<j { column[i * stride] += 1 }
                 for i in (j + 1)..<max(j + 1, count) { column[i * stride] += 1 }
                 sent += count - 1
             } else {
-                let hash = hasRandom ? PathHash.extend(pathHash[level], with: Int(sender)) : 0
+                let hash = hashesPaths ? PathHash.extend(pathHash[level], with: Int(sender)) : 0
                 for i in 0..<count where i != j {
-                    let got = deliver(from: sender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
-                    if got >= 0 { sent += 1 }
-                    let used = got >= 0 ? got : defaultValue
+                    let (got, fate) = transmit(from: sender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
+                    if got >= 0 && fate != .noLink { sent += 1 }
+                    let used = got >= 0 && fate.isReceived ? got : defaultValue
                     counts[i * stride + Int(used)] += 1
                     if Recorder.isRecording {
-                        record(level: level, sender: sender, to: members[i], loyal: value, got: got)
+                        if fate != .noLink { record(level: level, sender: sender, to: members[i], loyal: value, got: got, fate: fate) }
                         weighed[level * n * n + i * n + j] = used
                     }
                 }
@@ -218,21 +220,33 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
     }
 
     /// What `sender` sends: its loyal value, or what its deviations make of it
-    /// (-1 for nothing), counting lies and drops. A message of round r has r − 1
-    /// generals on its path before the sender, and `path` starts with them: for
-    /// a commander of level d (round d + 1) they are path[0..<d], for a relay in
-    /// the final round after level d (round d + 2) path[0...d].
+    /// (-1 for nothing), and what becomes of it on the way, counting lies,
+    /// drops and the network's doings (a message without a line is neither).
+    /// A message of round r has r − 1 generals on its path before the sender,
+    /// and `path` starts with them: for a commander of level d (round d + 1)
+    /// they are path[0..<d], for a relay in the final round after level d
+    /// (round d + 2) path[0...d].
     @inline(__always)
-    private func deliver(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
-        guard !deviations.isLoyal(sender) else { return loyal }
+    private func transmit(
+        from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64
+    ) -> (Int32, Fate) {
+        let fate = deliversEverywhere
+            ? Fate.arrives
+            : delivery.fate(sender: sender, receiver: receiver, round: round, previous: previous, path: path, pathHash: pathHash)
+        guard fate != .noLink else { return (-1, fate) }
+        guard !deviations.isLoyal(sender) else {
+            network.count(fate)
+            return (loyal, fate)
+        }
         let got = deviations.send(
             from: sender, to: receiver, round: round, previous: previous, path: path, loyal: loyal, pathHash: pathHash)
         if got < 0 {
             drops += 1
-        } else if got != loyal {
-            lies += 1
+        } else {
+            if got != loyal { lies += 1 }
+            network.count(fate)
         }
-        return got
+        return (got, fate)
     }
 
     @inline(__always)
@@ -247,12 +261,12 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
 
     /// A message of this level's commander (`sender` nil) or, in the final
     /// round, of lieutenant `sender` relaying what that commander sent it.
-    private func record(level: Int, sender: Int32?, to receiver: Int32, loyal: Int32, got: Int32) {
+    private func record(level: Int, sender: Int32?, to receiver: Int32, loyal: Int32, got: Int32, fate: Fate) {
         var route = (0...level).map { Int(path[$0]) }
         if let sender { route.append(Int(sender)) }
         recorder.message(Trace.Message(
             round: route.count, path: route, receiver: Int(receiver), loyalValue: Int(loyal),
-            value: got >= 0 ? Int(got) : nil, disposition: got >= 0 ? .received : .dropped))
+            value: got >= 0 ? Int(got) : nil, disposition: got >= 0 ? Trace.Message.Disposition(fate) : .dropped, delay: fate.delay))
     }
 
     private func recordMajorities(level: Int, count: Int) {

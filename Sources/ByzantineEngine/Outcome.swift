@@ -18,6 +18,8 @@ public struct Outcome: Sendable, Equatable {
     public var drops = 0
     /// SM: messages a receiver discarded because a signature did not hold.
     public var discarded = 0
+    /// Sent messages the network lost, blocked or delayed (counted in `messages`).
+    public var network = NetworkCounts()
     /// Every message (and for OM every majority), when the run was asked to record them.
     public var trace: Trace?
     /// SM: each loyal lieutenant's V_i, values in the order they entered it.

@@ -31,3 +31,14 @@ enum SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+/// A lossy channel's losses: whether one message is lost depends only on the
+/// seed, its path and its receiver, like a `random` value, so the same seed
+/// loses the same messages however the engine walks them.
+enum LossDraw {
+    @inline(__always)
+    static func isLost(seed: UInt64, pathHash: UInt64, receiver: Int, percent: Int) -> Bool {
+        let mixed = SplitMix64.mix(~seed ^ SplitMix64.mix(pathHash ^ UInt64(truncatingIfNeeded: receiver &+ 1) &* 0xD1B5_4A32_D192_ED03))
+        return Int(mixed % 100) < percent
+    }
+}

@@ -43,6 +43,7 @@ public enum RegularOralMessages {
         var outcome = Outcome(problem: problem, allDecisions: decisions, messagesPerRound: run.messagesPerRound)
         outcome.lies = run.lies
         outcome.drops = run.drops
+        outcome.network = run.network
         outcome.trace = run.trace
         return outcome
     }
@@ -57,6 +58,7 @@ struct RegularOralMessagesRun {
     private var sent = 0
     private(set) var lies = 0
     private(set) var drops = 0
+    private(set) var network = NetworkCounts()
     private(set) var trace: Trace?
 
     init(problem: GeneralsProblem, messageLimit: Int, recordsTrace: Bool) {
@@ -127,21 +129,24 @@ struct RegularOralMessagesRun {
     /// would send `loyal`, as its rules and delivery make it (nil: nothing).
     /// `destination`: for one link of a path γ, the lieutenant at its end.
     private mutating func send(path: [Int], to receiver: Int, loyal: Int, headedFor destination: Int? = nil) throws(EngineError) -> Int? {
-        let got = problem.message(path: path, to: receiver, loyalValue: loyal)
+        let (got, fate) = problem.transmit(path: path, to: receiver, loyalValue: loyal)
+        // The regular sets and paths γ follow the graph's lines.
+        guard fate != .noLink else { return nil }
         let round = path.count
         while messagesPerRound.count < round { messagesPerRound.append(0) }
         if let got {
             messagesPerRound[round - 1] += 1
             sent += 1
             if got != loyal { lies += 1 }
+            network.count(fate)
         } else {
             drops += 1
         }
         guard sent <= messageLimit else { throw .tooManyMessages(needed: nil, limit: messageLimit) }
         trace?.messages.append(Trace.Message(
             round: round, path: path, receiver: receiver, loyalValue: loyal, value: got,
-            disposition: got == nil ? .dropped : .received, destination: destination))
-        return got
+            disposition: got == nil ? .dropped : .init(fate), destination: destination, delay: fate.delay))
+        return fate.isReceived ? got : nil
     }
 
     private func majority(_ values: [Int]) -> Int {

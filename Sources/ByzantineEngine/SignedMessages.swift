@@ -10,7 +10,8 @@
 /// choice(∅) = retreat; we use `default` for every set that is not a singleton,
 /// so a commander caught sending two orders is answered with the default).
 /// Messages go only where `Delivery` lets them: with links missing, to the
-/// sender's neighbours, the paper's SM on a graph (Section 5).
+/// sender's neighbours, the paper's SM on a graph (Section 5); one lost,
+/// blocked or timed out is sent but never enters the receiver's V_i.
 ///
 /// Signatures cannot be forged: a message is valid only if every loyal general
 /// on its chain signed exactly that value with that chain prefix. Faulty
@@ -71,6 +72,7 @@ public enum SignedMessages {
         outcome.discarded = simulation.discarded
         outcome.lies = simulation.lies
         outcome.drops = simulation.drops
+        outcome.network = simulation.network
         outcome.trace = simulation.trace
         outcome.sets = problem.lieutenants.reduce(into: [:]) { sets, lieutenant in
             if !problem.isFaulty(lieutenant) { sets[lieutenant] = simulation.sets[lieutenant] }
@@ -98,12 +100,14 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
     private let signatures: Scheme
     private let m: Int
     private let deviations: CompiledDeviations
+    private let delivery: CompiledDelivery
     private let rank: [Int]
     private(set) var sets: [[Int]]
     private(set) var messagesPerRound: [Int]
     private(set) var discarded = 0
     private(set) var lies = 0
     private(set) var drops = 0
+    private(set) var network = NetworkCounts()
     /// Every message, when asked for; SM sends few messages, so one flag is enough.
     private(set) var trace: Trace?
 
@@ -113,6 +117,7 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
         self.signatures = signatures
         trace = recordsTrace ? Trace() : nil
         deviations = CompiledDeviations(problem: problem)
+        delivery = CompiledDelivery(problem: problem)
         // Generals compare by their place in the army, the commander first.
         rank = (0..<problem.generalCount).map { $0 == problem.commander ? -1 : $0 }
         sets = Array(repeating: [], count: problem.generalCount)
@@ -133,8 +138,9 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
                     let range = relay.chainStart..<(relay.chainStart + relay.chainLength)
                     let chain = pool[range]
                     guard !chain.contains(Int32(receiver)) else { continue }
+                    let fate = self.fate(of: chain, to: receiver, round: round)
                     // Only along a link: a lieutenant relays to its neighbours.
-                    guard let sender = chain.last, problem.delivery.reaches(from: Int(sender), to: receiver) else { continue }
+                    guard fate != .noLink else { continue }
                     guard let (value, carried, isValid) = deliver(relay, on: chain, signed: signed[range], to: receiver, round: round) else {
                         drops += 1
                         record(round: round, chain: chain, to: receiver, relay: relay, value: nil, .dropped)
@@ -142,16 +148,21 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
                     }
                     messagesPerRound[round - 1] += 1
                     if value != relay.value { lies += 1 }
+                    network.count(fate)
+                    guard fate.isReceived else {
+                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .init(fate), delay: fate.delay)
+                        continue
+                    }
                     guard isValid else {
                         discarded += 1
-                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .discarded)
+                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .discarded, delay: fate.delay)
                         continue
                     }
                     guard !sets[receiver].contains(Int(value)) else {
-                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .duplicate)
+                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .duplicate, delay: fate.delay)
                         continue
                     }
-                    record(round: round, chain: chain, to: receiver, relay: relay, value: value, .accepted)
+                    record(round: round, chain: chain, to: receiver, relay: relay, value: value, .accepted, delay: fate.delay)
                     sets[receiver].append(Int(value))
                     // Relay while the chain holds fewer than m lieutenant signatures.
                     guard chain.count - 1 < m else { continue }
@@ -166,6 +177,18 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
             relays = nextRelays
             pool = nextPool
             signed = nextSigned
+        }
+    }
+
+    /// What becomes of the chain's last general's message to `receiver`.
+    private func fate(of chain: ArraySlice<Int32>, to receiver: Int, round: Int) -> Fate {
+        guard let sender = chain.last else { return .noLink }
+        guard !delivery.isEverywhere else { return .arrives }
+        let previous = chain.count >= 2 ? chain[chain.endIndex - 2] : -1
+        let hash = delivery.needsPathHash ? chain.reduce(PathHash.empty) { PathHash.extend($0, with: Int($1)) } : 0
+        return chain.withUnsafeBufferPointer { path in
+            guard let start = path.baseAddress else { return .noLink }
+            return delivery.fate(sender: sender, receiver: Int32(receiver), round: round, previous: previous, path: start, pathHash: hash)
         }
     }
 
@@ -207,12 +230,13 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
     }
 
     private mutating func record(
-        round: Int, chain: ArraySlice<Int32>, to receiver: Int, relay: Relay, value: Int32?, _ disposition: Trace.Message.Disposition
+        round: Int, chain: ArraySlice<Int32>, to receiver: Int, relay: Relay, value: Int32?, _ disposition: Trace.Message.Disposition,
+        delay: Int = 0
     ) {
         guard trace != nil else { return }
         trace?.messages.append(Trace.Message(
             round: round, path: chain.map(Int.init), receiver: receiver, loyalValue: Int(relay.value),
-            value: value.map(Int.init), disposition: disposition))
+            value: value.map(Int.init), disposition: disposition, delay: delay))
     }
 
     private func precedes(_ a: Relay, _ b: Relay, in pool: [Int32]) -> Bool {

@@ -14,6 +14,13 @@ public struct Trace: Sendable, Equatable {
             case discarded
             /// Not sent: the sender's rules dropped it (the receiver uses `default`).
             case dropped
+            /// Sent, and lost by a lossy channel (the receiver uses `default`).
+            case lost
+            /// Sent, and kept from crossing by a partition (the receiver uses `default`).
+            case blocked
+            /// Sent, and arrived after the receiver's timeout: taken as
+            /// missing, so the receiver uses `default`.
+            case timedOut
         }
 
         /// 1 for the commander's orders.
@@ -31,8 +38,17 @@ public struct Trace: Sendable, Equatable {
         /// message is one link of a path γ of Definition 1; nil when the
         /// receiver is the one meant.
         public var destination: Int? = nil
+        /// How many rounds late the message arrived (0: in its round).
+        public var delay = 0
 
         public var sender: Int { path.last ?? receiver }
+        /// The receiver got it in time (even if it then threw it away).
+        public var reachedReceiver: Bool {
+            switch disposition {
+            case .received, .accepted, .duplicate, .discarded: true
+            case .dropped, .lost, .blocked, .timedOut: false
+            }
+        }
         /// The sender's rules changed the value.
         public var isLie: Bool { value.map { $0 != loyalValue } ?? false }
     }
@@ -58,6 +74,18 @@ public struct Trace: Sendable, Equatable {
     public var majorities: [Majority] = []
 
     public init() {}
+}
+
+extension Trace.Message.Disposition {
+    /// How OM's receiver took a message that was sent, as its fate made it.
+    init(_ fate: Fate) {
+        switch fate {
+        case .arrives, .late, .noLink: self = .received
+        case .lost: self = .lost
+        case .blocked: self = .blocked
+        case .timedOut: self = .timedOut
+        }
+    }
 }
 
 /// What the recursion tells about messages and majorities. The engine is

@@ -21,6 +21,10 @@ extension Completer {
         case .signatures?: return rest.isEmpty ? keywords([.modelled, .ed25519]) : []
         case .links?: return rest.isEmpty ? keywords([.complete, .ring, .none]) : []
         case .cut?, .link?: return pairCompletions(after: rest)
+        case .channel?: return rest.isEmpty ? keywords([.reliable, .lossy, .broadcast]) : []
+        case .timing?: return rest.isEmpty ? keywords([.synchronous, .asynchronous]) : []
+        case .partition?: return partitionCompletions(after: rest)
+        case .delay?: return delayCompletions(after: rest)
         case .messengers?: return rest.isEmpty ? keywords([.alternate, .flood]) : []
         case .shop?: return rest.isEmpty ? keywords([.with, .without]) : rest.count == 1 ? keywords([.rollback]) : []
         case .estimate?: return rest.isEmpty ? [Completion(AlgorithmCall.Algorithm.twogenerals.rawValue + "(", suffix: nil)] : []
@@ -42,6 +46,31 @@ extension Completer {
     /// `om(` and whatever algorithms the language gains, straight from the AST.
     private var algorithms: [Completion] {
         AlgorithmCall.Algorithm.allCases.map { Completion($0.rawValue + "(", suffix: nil) }
+    }
+
+    // MARK: - System models
+
+    /// partition ( none | NAME { , NAME } | … [ from round N ] [ until round N ] )
+    private func partitionCompletions(after pieces: [Piece]) -> [Completion] {
+        switch pieces.last {
+        case nil: return generals + keywords([.none])
+        case .comma?, .bar?: return generals
+        case .word(Keyword.from.rawValue)?, .word(Keyword.until.rawValue)?: return keywords([.round])
+        case .word?: return keywords([.from, .until])
+        default: return []
+        }
+    }
+
+    /// delay ( at most N | NAME [ to NAME { , NAME } ] by N [ in round N ] [ about … ] )
+    private func delayCompletions(after pieces: [Piece]) -> [Completion] {
+        switch pieces.last {
+        case nil: return generals + keywords([.at])
+        case .word(Keyword.at.rawValue)?: return keywords([.most])
+        case .word(Keyword.to.rawValue)?, .comma?: return generals
+        case .word? where pieces.count == 1: return keywords([.to, .by])
+        case .word?: return keywords([.by])
+        default: return []
+        }
     }
 
     // MARK: - Two Generals
@@ -108,7 +137,7 @@ extension Completer {
     private func pairCompletions(after pieces: [Piece]) -> [Completion] {
         switch pieces.last {
         case nil, .comma?, .minus?: return generals
-        case .word?, .integer?, .string?, .open?, .close?: return []
+        case .word?, .integer?, .string?, .bar?, .open?, .close?: return []
         }
     }
 

@@ -126,7 +126,7 @@ public struct Completer {
 
     /// A token of the statement before the cursor, as completion needs it.
     enum Piece: Equatable {
-        case word(String), integer, string, comma, open, close, minus
+        case word(String), integer, string, comma, bar, open, close, minus
     }
 
     /// The pieces of the statement the cursor is in: the pending lines and the
@@ -142,6 +142,7 @@ public struct Completer {
             case .string, .invalid, .percent: pieces.append(.string)
             case .comma: pieces.append(.comma)
             case .minus: pieces.append(.minus)
+            case .bar: pieces.append(.bar)
             case .leftParen: pieces.append(.open)
             case .rightParen: pieces.append(.close)
             case .semicolon: pieces = []

@@ -18,6 +18,19 @@ private func sketch(_ statement: Statement) -> String {
     case .links(let topology): return "links \(topology.rawValue)"
     case .cut(let pairs): return "cut " + pairs.map(sketch).joined(separator: ",")
     case .link(let pairs): return "link " + pairs.map(sketch).joined(separator: ",")
+    case .channel(.reliable): return "channel reliable"
+    case .channel(.broadcast): return "channel broadcast"
+    case .channel(.lossy(let percent)): return "channel lossy \(percent.value)%"
+    case .partition(nil): return "partition none"
+    case .partition(let spec?):
+        return "partition " + spec.groups.map(names).joined(separator: "|") + (spec.from.map { " from \($0.value)" } ?? "")
+            + (spec.until.map { " until \($0.value)" } ?? "")
+    case .timing(let timing): return "timing \(timing.rawValue)"
+    case .delay(.bound(let bound)): return "delay at most \(bound.value)"
+    case .delay(.messages(let sender, let receivers, let by, let round, let about)):
+        return "delay \(sender.text)" + (receivers.isEmpty ? "" : " to \(names(receivers))") + " by \(by.value)"
+            + (round.map { " in \($0.value)" } ?? "") + (about.isEmpty ? "" : " about \(names(about))")
+    case .timeout(let rounds): return "timeout \(rounds.value)"
     case .run(let call): return "run " + sketch(call)
     case .verify(let verify):
         return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "")
@@ -174,6 +187,23 @@ private func errors(_ text: String) -> [String] {
         ("link ring - none", ["link ring-none"]),
         ("run om(1, 3)", ["run om(1,3)"]),
         ("run om(1,3)", ["run om(1,3)"]),
+        // System models
+        ("channel reliable", ["channel reliable"]),
+        ("channel lossy 20%", ["channel lossy 20%"]),
+        ("channel broadcast", ["channel broadcast"]),
+        ("partition L1, L2 | L3, L4 from round 2", ["partition L1,L2|L3,L4 from 2"]),
+        ("partition C|L1|L2,L3 until round 3", ["partition C|L1|L2,L3 until 3"]),
+        ("partition C, L1 |\n L2 from round 1 until round 2", ["partition C,L1|L2 from 1 until 2"]),
+        ("partition none", ["partition none"]),
+        ("timing synchronous", ["timing synchronous"]),
+        ("timing asynchronous", ["timing asynchronous"]),
+        ("delay C to L1 by 2", ["delay C to L1 by 2"]),
+        ("delay L2 by 1", ["delay L2 by 1"]),
+        ("delay L2 by 3 to L1, L3", ["delay L2 to L1,L3 by 3"]),
+        ("delay L2 to L1 by 2 in round 2 about C", ["delay L2 to L1 by 2 in 2 about C"]),
+        ("delay at most 2", ["delay at most 2"]),
+        ("delay C to L1 by -1", ["delay C to L1 by -1"]),
+        ("timeout 3", ["timeout 3"]),
         ("run om(2,\n 6)", ["run om(2,6)"]),
         ("run om(1, 0)", ["run om(1,0)"]),
         ("verify om(1, 3)", ["verify om(1,3)"]),
@@ -346,6 +376,18 @@ private func errors(_ text: String) -> [String] {
     // MARK: - Syntax errors
 
     @Test(arguments: [
+        // System models
+        ("channel lossy 20", ["1:17 expected '%' after '20', found end of input"]),
+        ("channel lossy", ["1:14 expected a loss rate such as '20%' after 'lossy', found end of input"]),
+        ("channel lossless", ["1:9 expected 'reliable', 'lossy' or 'broadcast' after 'channel', found name 'lossless'"]),
+        ("partition L1, L2", ["1:17 expected '|' and the generals of another group after 'L2', found end of input"]),
+        ("partition L1 | 3", ["1:16 expected the generals of a group after '|', found integer 3"]),
+        ("partition L1 | L2 from 2", ["1:24 expected 'round' after 'from', found integer 2"]),
+        ("timing eventually", ["1:8 expected 'synchronous' or 'asynchronous' after 'timing', found name 'eventually'"]),
+        ("delay C to L1", ["1:14 expected 'by' and the rounds the messages are late after 'L1', found end of input"]),
+        ("delay C to L1 by 2 to L2", ["1:23 repeated 'to' in one clause; the first is at 1:9"]),
+        ("delay at 2", ["1:10 expected 'most' after 'at', found integer 2"]),
+        ("timeout", ["1:8 expected an integer after 'timeout', found end of input"]),
         // Statements
         (",", ["1:1 expected a statement, found ','"]),
         ("42", ["1:1 expected a statement, found integer 42"]),
@@ -357,7 +399,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, links, cut, link, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, links, cut, link, channel, partition, timing, delay, timeout, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -589,6 +631,8 @@ private func errors(_ text: String) -> [String] {
         ("run om(1,", true),
         ("run om(1,\n", true),
         ("cut L1 - L2,", true),
+        ("partition L1, L2 |", true),
+        ("partition L1, L2 |\n", true),
         ("link C - L1,\n", true),
         ("cut L1 -", false),
         ("links", false),

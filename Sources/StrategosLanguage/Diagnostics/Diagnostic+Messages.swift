@@ -506,6 +506,61 @@ extension Diagnostic {
             at: name.span)
     }
 
+    // MARK: - System models
+
+    static func delayPastBound(_ rounds: Int, bound: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error, "a delay of \(rounds) round\(rounds == 1 ? "" : "s") is past the network's bound, 'delay at most \(bound)': no message is ever later than that",
+            at: span)
+    }
+
+    static func lossRateOutOfRange(_ percent: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "a loss rate is a percentage from 0% to 100%, not \(percent.value)%", at: percent.span)
+    }
+
+    static func needsAsynchronousTiming(_ statement: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "'\(statement)' needs 'timing asynchronous' first: in synchronous rounds every message arrives within its round, so none is late and nobody waits",
+            at: span)
+    }
+
+    static func negativeDelay(_ rounds: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "a delay is 0 or more rounds, not \(rounds.value): a message cannot arrive before it is sent", at: rounds.span)
+    }
+
+    static func networkOutsideArmy(_ general: String, army: [String], at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "a 'partition' or 'delay' names \(shown(general)), which is not in the army \(list(army)); clear them with 'partition none', 'timing synchronous' or 'reset'",
+            at: span)
+    }
+
+    static func partitionEndsBeforeItStarts(until: IntegerLiteral, from: Int) -> Diagnostic {
+        Diagnostic(.error, "the partition would end in round \(until.value), before it starts in round \(from)", at: until.span)
+    }
+
+    static func partitionLeavesOut(_ generals: [String], at span: SourceSpan) -> Diagnostic {
+        let who = generals.count == 1 ? "general \(shown(generals[0])) is" : "generals \(list(generals)) are"
+        return Diagnostic(.error, "\(who) in no group of the partition: every general of the army must be in one", at: span)
+    }
+
+    static func partitionNamesTwice(_ name: Name, first: Name) -> Diagnostic {
+        Diagnostic(.error, "general \(shown(name.text)) is named twice in the partition: a general stands in one group", at: name.span)
+    }
+
+    static func timeoutTooShort(_ rounds: IntegerLiteral) -> Diagnostic {
+        Diagnostic(.error, "a timeout is at least 1 round, not \(rounds.value): a receiver waits at least the round a message is sent in", at: rounds.span)
+    }
+
+    static func twoFacedUnderBroadcast(_ general: String, rule: FaultRule, at span: SourceSpan) -> Diagnostic {
+        let receivers = rule.receivers.map(\.text).joined(separator: ", ")
+        return Diagnostic(
+            .error,
+            "under 'channel broadcast' everything \(shown(general)) sends on one path reaches all its receivers with one value, so a rule for some of them ('to \(receivers)' in '\(ScriptPrinter.text(of: rule))') would tell them different things; drop 'to', or use 'channel reliable' for point-to-point messages",
+            at: span)
+    }
+
     // MARK: - Two Generals
 
     /// `expect validity` or `expect consensus` after `run twogenerals(k)`.
@@ -657,6 +712,7 @@ extension Diagnostic {
         case .leftParen: "'('"
         case .rightParen: "')'"
         case .percent: "'%'"
+        case .bar: "'|'"
         case .minus: "'-'"
         case .endOfInput: "end of input"
         case .invalid: "an invalid token"

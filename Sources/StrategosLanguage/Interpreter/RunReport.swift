@@ -47,6 +47,15 @@ public struct RunReport: Sendable, Equatable {
     /// The graph, when some links are missing; nil on a complete graph.
     public var links: LinksSummary? = nil
 
+    /// The channel, partitions and timing when any is not the paper's
+    /// default, with what the network did; nil in the default model.
+    public var network: NetworkSummary? = nil
+
+    public struct NetworkSummary: Sendable, Equatable {
+        public var declaration: NetworkDeclaration
+        public var counts: NetworkCounts
+    }
+
     /// An incomplete graph, as a run reports it.
     public struct LinksSummary: Sendable, Equatable {
         public var links: Links

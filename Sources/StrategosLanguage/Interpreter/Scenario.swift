@@ -14,6 +14,9 @@ public struct Scenario: Sendable, Equatable {
     public var signatures = Signatures.modelled
     /// Who can message whom: complete unless `links`, `cut` or `link` said otherwise.
     public var links = LinksDeclaration()
+    /// How messages travel and how time behaves: the paper's reliable,
+    /// point-to-point, synchronous model unless the script said otherwise.
+    public var network = NetworkDeclaration()
     /// On demand: the largest `Lk` any `general` statement has named, so the
     /// army keeps L3 after `general L3 loyal`.
     public var largestLieutenantNamed = 0

@@ -30,6 +30,9 @@ extension Session {
         if let outside = scenario.links.namedGenerals.first(where: { !army.contains($0) }) {
             throw .error(.linkOutsideArmy(outside, army: names, at: span))
         }
+        if let outside = scenario.network.namedGenerals.first(where: { !army.contains($0) }) {
+            throw .error(.networkOutsideArmy(outside, army: names, at: span))
+        }
         if let first = names.first { try checkPathEnds(commander: first, at: span) }
         scenario.army = .declared(names)
         scenario.commander = nil
@@ -55,7 +58,7 @@ extension Session {
 
     /// Fails unless some path before `general`'s messages can end with `about`:
     /// each general at most once, never `general` itself, the commander only first.
-    private func checkPathEnd(_ about: [Name], of general: Name) throws(Halt) {
+    func checkPathEnd(_ about: [Name], of general: Name) throws(Halt) {
         var seen = Set<String>()
         for (index, name) in about.enumerated() {
             guard seen.insert(name.text).inserted else { throw .error(.aboutNamesGeneralTwice(name)) }
@@ -98,6 +101,7 @@ extension Session {
             default: break
             }
         }
+        try checkBroadcast(rules, of: general)
         scenario.rules[general.text, default: []] += rules
     }
 }

@@ -20,12 +20,13 @@ extension Session {
             guard let generalIndex = index[general] else { continue }
             deviations[generalIndex] = rules.map { deviation(for: $0, generals: index, values: valueIndex) }
         }
-        let links = try links(of: names, commander: commander, at: span)
+        let delivery = try delivery(of: names, commander: commander, at: span)
+        let links = delivery.links
         guard hasLink(links) else { throw .error(.noLinks(at: span)) }
         let problem = GeneralsProblem(
             generalCount: n, commander: index[commander] ?? 0, valueCount: values.count,
             order: valueIndex[scenario.order] ?? 0, defaultValue: valueIndex[scenario.defaultValue] ?? 0,
-            deviations: deviations, seed: scenario.seed, delivery: Delivery(links: links))
+            deviations: deviations, seed: scenario.seed, delivery: delivery)
         let failure = RunFailure(algorithm: algorithm, call: call, m: m, mSpan: mSpan, names: names, links: links)
 
         let p = call.p?.value
@@ -94,7 +95,8 @@ extension Session {
             messages: outcome.messages, messagesPerRound: outcome.messagesPerRound, discarded: outcome.discarded,
             lies: outcome.lies, drops: outcome.drops, values: values, trace: outcome.trace, traceAbsence: traceAbsence,
             signatures: algorithm == .sm ? scenario.signatures : nil,
-            links: linksSummary(links, for: algorithm, names: names, faulty: faulty))
+            links: linksSummary(links, for: algorithm, names: names, faulty: faulty),
+            network: scenario.network.isDefault ? nil : RunReport.NetworkSummary(declaration: scenario.network, counts: outcome.network))
     }
 
     /// The m of a call (`run om` and `verify om`: the number of faulty
@@ -191,7 +193,7 @@ extension Session {
                     largestP: run.links.regularity(within: everyone).p, m: m)
                 : .nested(m: m - (calledP - p), commanders: calledP - p)
             return .error(.notRegular(run.names[general], p: p, reason, at: pSpan))
-        case .unknownGeneral, .unknownValue, .inconsistentVerification: break
+        case .unknownGeneral, .unknownValue, .inconsistentVerification, .twoFacedUnderBroadcast, .invalidNetwork: break
         }
         return Halt(.internalError, .internalError("\(error)", at: span))
     }

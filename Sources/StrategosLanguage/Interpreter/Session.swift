@@ -129,6 +129,16 @@ public struct Session: Sendable {
             try edit(pairs, .cut)
         case .link(let pairs):
             try edit(pairs, .link)
+        case .channel(let choice):
+            try setChannel(choice, at: statement.span)
+        case .partition(let spec):
+            try addPartition(spec)
+        case .timing(let choice):
+            setTiming(choice)
+        case .delay(let spec):
+            try addDelay(spec, at: statement.span)
+        case .timeout(let rounds):
+            try setTimeout(rounds, at: statement.span)
         case .seed(let seed):
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):

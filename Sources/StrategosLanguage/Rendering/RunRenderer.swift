@@ -19,6 +19,7 @@ public enum RunRenderer {
             lines.append(linksLine(links, generals: run.generals, commander: run.commander))
             if let line = theorem4Line(run, style) { lines.append(line) }
         }
+        if let network = run.network { lines += networkLines(network, run) }
         let width = run.rows.map(\.lieutenant.count).max() ?? 0
         let decisionWidth = run.rows.compactMap { $0.decision?.count }.max() ?? 0
         for row in run.rows {
@@ -64,6 +65,7 @@ public enum RunRenderer {
         if let links = run.links {
             writer.field("links", arrays: RunReport.LinksSummary.pairs(of: links.links, names: run.generals).map { [$0.0, $0.1] })
         }
+        if let network = run.network { writer.network(network) }
         return writer.finished() + "\n"
     }
 
@@ -113,6 +115,37 @@ public enum RunRenderer {
         return order
     }
 
+    /// What the channel, the partitions and the timing were, and what they
+    /// did to the messages sent: each missing message is a detected absence,
+    /// so the receiver used the default.
+    private static func networkLines(_ network: RunReport.NetworkSummary, _ run: RunReport) -> [String] {
+        let declaration = network.declaration
+        let counts = network.counts
+        let missing = run.algorithm == .sm ? "never entered V" : "the receiver used \(run.defaultValue)"
+        var lines: [String] = []
+        switch declaration.channel {
+        case .reliable: break
+        case .lossy(let percent):
+            lines.append("channel lossy \(percent)% · \(counted(counts.lost, "message")) lost (each a detected absence: \(missing))")
+        case .broadcast:
+            lines.append("channel broadcast · a general's message on one path reaches all its receivers with one value")
+        }
+        for partition in declaration.partitions {
+            lines.append(NetworkDeclaration.script(of: partition))
+        }
+        if !declaration.partitions.isEmpty {
+            lines.append("\(counted(counts.blocked, "message")) blocked between groups (\(missing))")
+        }
+        if declaration.timing == .asynchronous {
+            var line = "timing asynchronous · timeout \(counted(declaration.timeout, "round"))"
+            if let bound = declaration.bound { line += ", delays at most \(counted(bound, "round"))" }
+            line += " · \(counted(counts.late, "message")) late in time, \(counts.timedOut) past the timeout"
+            if counts.timedOut > 0 { line += " (taken as missing: \(missing))" }
+            lines.append(line)
+        }
+        return lines
+    }
+
     /// SM on an incomplete graph: the paper's Theorem 4, SM(m) on a graph
     /// whose loyal generals are at most d links apart needs m ≥ t + d − 1.
     private static func theorem4Line(_ run: RunReport, _ style: TextStyle) -> String? {
@@ -143,6 +176,26 @@ public enum RunRenderer {
 }
 
 extension JSONWriter {
+    /// `channel`, `timing` and their counts, each only when not the default.
+    mutating func network(_ network: RunReport.NetworkSummary) {
+        let declaration = network.declaration
+        switch declaration.channel {
+        case .reliable: break
+        case .lossy(let percent):
+            field("channel", "lossy \(percent)%")
+            field("lost", network.counts.lost)
+        case .broadcast:
+            field("channel", "broadcast")
+        }
+        if !declaration.partitions.isEmpty { field("blocked", network.counts.blocked) }
+        if declaration.timing == .asynchronous {
+            field("timing", "asynchronous")
+            field("timeout", declaration.timeout)
+            field("late", network.counts.late)
+            field("timedOut", network.counts.timedOut)
+        }
+    }
+
     /// The keys every JSON document about a run opens with, in the schema's order.
     mutating func setting(of run: RunReport) {
         field("algorithm", run.algorithm.rawValue)

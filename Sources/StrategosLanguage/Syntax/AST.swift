@@ -76,6 +76,16 @@ public struct Statement: Sendable, Equatable {
         case cut([LinkPair])
         /// `link L1 - L2`: add those links.
         case link([LinkPair])
+        /// `channel reliable`, `channel lossy 20%`, `channel broadcast`
+        case channel(ChannelChoice)
+        /// `partition L1, L2 | L3, L4 from round 2 until round 3`, `partition none`
+        case partition(PartitionSpec?)
+        /// `timing synchronous`, `timing asynchronous`
+        case timing(TimingChoice)
+        /// `delay C to L1 by 2`, `delay at most 2`
+        case delay(DelaySpec)
+        /// `timeout 3`
+        case timeout(IntegerLiteral)
         /// `run om(1)`, `run om(1, 3)`, `run om`
         case run(AlgorithmCall)
         /// `verify om(1)`, `verify om(1) with 2 traitors for order attack save "attack.strat"`
@@ -195,6 +205,50 @@ public struct LinkPair: Sendable, Equatable {
         self.second = second
         self.span = span
     }
+}
+
+/// How a line carries messages: `channel reliable|lossy N%|broadcast`.
+public enum ChannelChoice: Sendable, Equatable {
+    /// Point to point, and every message arrives (the default).
+    case reliable
+    /// Point to point, each message lost with this probability in percent.
+    case lossy(IntegerLiteral)
+    /// Everything a general sends on one path reaches all its receivers with one value.
+    case broadcast
+}
+
+/// `partition L1, L2 | L3, L4 from round 2 until round 3`.
+public struct PartitionSpec: Sendable, Equatable {
+    /// Two groups or more, each as written.
+    public var groups: [[Name]]
+    /// nil: from round 1.
+    public var from: IntegerLiteral?
+    /// nil: to the end of the run.
+    public var until: IntegerLiteral?
+    public var span: SourceSpan
+
+    public init(groups: [[Name]], from: IntegerLiteral? = nil, until: IntegerLiteral? = nil, span: SourceSpan) {
+        self.groups = groups
+        self.from = from
+        self.until = until
+        self.span = span
+    }
+}
+
+/// How time behaves: `timing synchronous|asynchronous`.
+public enum TimingChoice: String, Sendable, Equatable, CaseIterable {
+    /// Every message arrives within its round (the default).
+    case synchronous
+    /// Messages may be late; a receiver waits `timeout` rounds.
+    case asynchronous
+}
+
+/// `delay C to L1 by 2 in round 1 about …` or `delay at most 2`.
+public enum DelaySpec: Sendable, Equatable {
+    /// Messages of `sender` (those `to`, `in round` and `about` select) arrive `by` rounds late.
+    case messages(sender: Name, receivers: [Name], by: IntegerLiteral, rounds: IntegerLiteral?, about: [Name])
+    /// The network delays no message by more than this (partial synchrony).
+    case bound(IntegerLiteral)
 }
 
 /// How SM(m) signs its messages.

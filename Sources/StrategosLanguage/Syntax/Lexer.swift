@@ -28,6 +28,8 @@ public struct Lexer {
             return single(.rightParen)
         case UInt8(ascii: "%"):
             return single(.percent)
+        case UInt8(ascii: "|"):
+            return single(.bar)
         case UInt8(ascii: "\""):
             return lexString()
         case UInt8(ascii: "-") where isDigit(self.byte(at: offset + 1)):

@@ -2,7 +2,8 @@
 extension Parser {
     // MARK: - Statements
 
-    /// statement = generals | commander | order | default | general | seed | signatures | links | cut | link | run | verify | expect | reset
+    /// statement = generals | commander | order | default | general | seed | signatures | links | cut | link
+    ///           | channel | partition | timing | delay | timeout | run | verify | expect | reset
     ///           | print | load | show | export | lose | attacks | messengers | loss | trials | estimate | shop ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
@@ -20,6 +21,11 @@ extension Parser {
         case .links?: return try parseLinks()
         case .cut?: return try parseCut()
         case .link?: return try parseLink()
+        case .channel?: return try parseChannel()
+        case .partition?: return try parsePartition()
+        case .timing?: return try parseTiming()
+        case .delay?: return try parseDelay()
+        case .timeout?: return try parseTimeout()
         case .run?: return try parseRun()
         case .expect?: return try parseExpect()
         case .reset?: return parseReset()

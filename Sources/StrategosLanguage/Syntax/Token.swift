@@ -17,6 +17,8 @@ public struct Token: Sendable, Equatable {
         case rightParen
         /// The `%` of `loss 30%`.
         case percent
+        /// The `|` between the groups of a partition.
+        case bar
         /// The `-` of `link L1 - L2`. A `-` directly followed by a digit
         /// starts an integer instead (`-1`).
         case minus
@@ -57,6 +59,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     case modelled, ed25519
     // Links (`none` is listed under Two Generals)
     case complete, ring
+    // System models
+    case channel, reliable, lossy, broadcast, partition, until, timing, synchronous, asynchronous, delay, by, at, most, timeout
     // Views
     case trace, tree, stats, army, from, table
     // Two Generals
@@ -65,7 +69,8 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
-        .generals, .commander, .order, .default, .general, .seed, .signatures, .links, .cut, .link, .run, .verify, .expect, .reset, .print,
+        .generals, .commander, .order, .default, .general, .seed, .signatures, .links, .cut, .link,
+        .channel, .partition, .timing, .delay, .timeout, .run, .verify, .expect, .reset, .print,
         .load, .show, .export,
         .lose, .messengers, .loss, .trials, .estimate, .shop,
     ]

@@ -54,7 +54,8 @@ struct DecisionTree {
         let from = words.general(path.last ?? 0)
         guard let majority = majorities[path] else {
             guard let message = messages[path] else { return Node(label: "\(from): nothing", detail: "", isSuspect: false, children: []) }
-            let value = message.value.map(words.value) ?? words.run.defaultValue
+            // What the network kept from the lieutenant it replaces with the default.
+            let value = message.reachedReceiver ? message.value.map(words.value) ?? words.run.defaultValue : words.run.defaultValue
             let remark = words.remark(message)
             return Node(
                 label: "\(from): \(value)", detail: words.route(message) + (remark.isEmpty ? "" : " (\(remark))"),

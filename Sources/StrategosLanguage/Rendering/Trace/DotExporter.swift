@@ -31,6 +31,7 @@ enum DotExporter {
                 if message.path.count > 1 { label += "\n" + message.path.map(words.general).joined(separator: " → ") }
                 let look = switch (message.disposition, message.isLie) {
                 case (.dropped, _): ", style=dashed, color=gray50, fontcolor=gray50"
+                case (.lost, _), (.blocked, _), (.timedOut, _): ", style=dotted, color=blue, fontcolor=blue, arrowhead=tee"
                 case (.discarded, _): ", color=darkorange, fontcolor=darkorange, arrowhead=tee"
                 case (_, true): ", color=red, fontcolor=red, penwidth=2"
                 case (_, false): ""

@@ -19,7 +19,7 @@ enum MermaidExporter {
                 lines.append("    Note over \(span): round \(round)")
             }
             let arrow = switch (message.disposition, message.isLie) {
-            case (.dropped, _), (.discarded, _): message.isLie ? "--x" : "-x"
+            case (.dropped, _), (.discarded, _), (.lost, _), (.blocked, _), (.timedOut, _): message.isLie ? "--x" : "-x"
             case (_, true): "-->>"
             case (_, false): "->>"
             }

@@ -18,6 +18,7 @@ enum TraceJSONExporter {
             object.field("loyal", words.value(message.loyalValue))
             object.field("value", message.value.map(words.value))
             object.field("disposition", disposition(message.disposition))
+            if message.delay > 0 { object.field("delay", message.delay) }
             return object.finished()
         }
         let majorities = trace.majorities.map { majority -> String in
@@ -40,6 +41,9 @@ enum TraceJSONExporter {
         case .duplicate: "duplicate"
         case .discarded: "discarded"
         case .dropped: "dropped"
+        case .lost: "lost"
+        case .blocked: "blocked"
+        case .timedOut: "timedOut"
         }
     }
 }

@@ -108,11 +108,16 @@ enum TraceTextRenderer {
     }
 
     /// A value as a drawing shows it: `retreat!` for a lie, `-` for a drop,
-    /// `retreat?` for a discarded forgery.
+    /// `retreat?` for a discarded forgery, `(attack)` for a message the
+    /// network kept from its receiver (lost, blocked or timed out).
     private static func mark(_ message: Trace.Message, words: TraceVocabulary) -> String {
         guard let value = message.value.map(words.value) else { return "-" }
-        if message.disposition == .discarded { return value + "?" }
-        return message.isLie ? value + "!" : value
+        let marked = message.isLie ? value + "!" : value
+        switch message.disposition {
+        case .discarded: return value + "?"
+        case .lost, .blocked, .timedOut: return "(" + marked + ")"
+        case .received, .accepted, .duplicate, .dropped: return marked
+        }
     }
 
     private static func line(_ placed: [(centre: Int, text: String)]) -> String {

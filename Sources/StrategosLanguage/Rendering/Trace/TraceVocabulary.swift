@@ -37,19 +37,32 @@ struct TraceVocabulary {
     }
 
     /// What happened to a message, in words; empty for an ordinary OM message.
+    /// What the network did reads differently from a lie: a lie is the
+    /// sender's, a loss, a partition or a delay is the line's.
     func remark(_ message: Trace.Message) -> String {
         let loyal = value(message.loyalValue)
         let lie = message.isLie ? "lie: a loyal \(general(message.sender)) sends \(loyal)" : ""
+        let late = message.delay > 0 ? "late by \(counted(message.delay, "round")), within the timeout" : ""
+        let uses = "\(general(message.receiver)) uses \(run.defaultValue)"
         switch message.disposition {
-        case .received: return lie
-        case .dropped: return "dropped: \(general(message.receiver)) uses \(run.defaultValue)"
-        case .accepted: return join(lie, "accepted into V")
-        case .duplicate: return join(lie, "already in V")
-        case .discarded: return join(lie, "forged: a loyal signature does not hold, discarded")
+        case .received: return join(lie, late)
+        case .dropped: return "dropped: \(uses)"
+        case .accepted: return join(join(lie, late), "accepted into V")
+        case .duplicate: return join(join(lie, late), "already in V")
+        case .discarded: return join(join(lie, late), "forged: a loyal signature does not hold, discarded")
+        case .lost: return join(lie, "lost by the channel: " + (run.algorithm == .sm ? "never reaches V" : uses))
+        case .blocked: return join(lie, "blocked by the partition: " + (run.algorithm == .sm ? "never reaches V" : uses))
+        case .timedOut:
+            return join(lie, "late by \(counted(message.delay, "round")), past the timeout: taken as missing, "
+                + (run.algorithm == .sm ? "never reaches V" : uses))
         }
     }
 
+    private func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    }
+
     private func join(_ first: String, _ second: String) -> String {
-        first.isEmpty ? second : first + "; " + second
+        first.isEmpty ? second : second.isEmpty ? first : first + "; " + second
     }
 }
