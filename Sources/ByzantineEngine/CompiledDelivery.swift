@@ -39,14 +39,23 @@ struct CompiledDelivery {
         hasDelays = !delayRounds.isEmpty
     }
 
+    /// What the line and the round alone decide of a message: no line, or a
+    /// partition in the way; nil when the rest of `fate` decides. Without a
+    /// lossy channel or delays, nil means it arrives.
+    @inline(__always)
+    func lineFate(sender: Int, receiver: Int, round: Int) -> Fate? {
+        guard links.areLinked(sender, receiver) else { return .noLink }
+        for partition in partitions where partition.separates(sender, receiver, in: round) { return .blocked }
+        return nil
+    }
+
     /// What becomes of the message `sender` sends `receiver` in `round`;
     /// `previous` and `path` (the round − 1 generals before the sender) as
     /// for `CompiledDeviations.send`, `pathHash` the hash of the path through
     /// the sender.
     @inline(__always)
     func fate(sender: Int32, receiver: Int32, round: Int, previous: Int32, path: UnsafePointer<Int32>, pathHash: UInt64) -> Fate {
-        guard links.areLinked(Int(sender), Int(receiver)) else { return .noLink }
-        for partition in partitions where partition.separates(Int(sender), Int(receiver), in: round) { return .blocked }
+        if let fate = lineFate(sender: Int(sender), receiver: Int(receiver), round: round) { return fate }
         if lossPercent > 0, LossDraw.isLost(seed: seed, pathHash: pathHash, receiver: Int(receiver), percent: lossPercent) {
             return .lost
         }

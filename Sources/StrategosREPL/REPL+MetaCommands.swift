@@ -46,8 +46,8 @@ extension REPL {
         text += """
 
             Keys: Tab completes; Up/Down and Ctrl-R search the history; a line ending in
-            ',' or 'and' or an open '(' continues on the next; Ctrl-C cancels the line or
-            a run; Ctrl-D on an empty line quits.
+            ',', '|' or 'and' or an open '(' continues on the next; Ctrl-C cancels the
+            line or a run; Ctrl-D on an empty line quits.
 
             """
         return text

@@ -14,12 +14,14 @@ import Testing
     }
 
     /// The examples in grammar.md's tables of statements: every code span in
-    /// the example column of a row that names a statement.
+    /// the example column of a row that names a statement. A `|` inside a cell
+    /// is written `\|`, as a Markdown table needs (`partition C, L1 \| L2, L3`).
     static var grammarExamples: [String] {
         let text = (try? read("grammar.md")) ?? ""
         let statements = Set(Keyword.allCases.map(\.rawValue))
         return text.split(separator: "\n").flatMap { line -> [String] in
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.replacingOccurrences(of: "\\|", with: "\u{1}").split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.replacingOccurrences(of: "\u{1}", with: "|").trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 4, statements.contains(cells[1]) else { return [] }
             return cells[2].split(separator: "`", omittingEmptySubsequences: false).enumerated()
                 .filter { $0.offset % 2 == 1 && !$0.element.isEmpty }.map { String($0.element) }
@@ -73,7 +75,8 @@ import Testing
 
     /// What a table example needs to have happened before it runs: the run it
     /// looks at (the paper's Fig. 3, or Fig. 1 for a violation), the verify it
-    /// checks, or the army or setting it needs; nothing for the rest, which stand alone.
+    /// checks, or the army or setting it needs (`delay` and `timeout` need
+    /// asynchronous timing); nothing for the rest, which stand alone.
     static func context(for example: String) -> String {
         let fig3 = "generals 4; general L3 traitor lies retreat to L1 and hold to L2; run om(1)"
         return switch example.split(separator: " ").first {
@@ -84,6 +87,7 @@ import Testing
         case "expect", "show", "export": fig3
         case "commander": "generals A, B, C, D"
         case "estimate": "loss 30%"
+        case "delay", "timeout": "timing asynchronous"
         default: ""
         }
     }
@@ -93,6 +97,8 @@ import Testing
         "generals 4; general L3 traitor lies retreat; run om(1)", "generals 5; links ring; run sm(2)",
         "generals 6; links none; link C - L1, L1 - L2, L2 - C, L3 - L4, L4 - L5, L5 - L3, C - L3, L1 - L4, L2 - L5; run om(1, 3)",
         "generals 3; verify om(1)", "generals 7; verify om(2)", "run twogenerals(2)",
+        "generals 4; channel lossy 30%; partition C, L1 | L2, L3 from round 2; timing asynchronous; timeout 2; delay L2 by 1; run om(1)",
+        "generals 4; channel broadcast; general L3 traitor random; run sm(1)",
     ])
     func everyJSONKeyIsDocumented(script: String) throws {
         let documented = try Self.read("docs/json.md")

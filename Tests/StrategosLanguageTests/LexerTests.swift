@@ -29,6 +29,9 @@ import Testing
         ("om(-1)", [.name("om"), .leftParen, .integer(-1, spelling: "-1"), .rightParen, .endOfInput]),
         ("order 007", [.name("order"), .integer(7, spelling: "007"), .endOfInput]),
         ("loss 30%", [.name("loss"), .integer(30, spelling: "30"), .percent, .endOfInput]),
+        // `|` separates the groups of a partition, with or without spaces.
+        ("C, L1 | L2", [.name("C"), .comma, .name("L1"), .bar, .name("L2"), .endOfInput]),
+        ("C|L1||L2", [.name("C"), .bar, .name("L1"), .bar, .bar, .name("L2"), .endOfInput]),
         ("reset;reset\nreset", [.name("reset"), .semicolon, .name("reset"), .newline, .name("reset"), .endOfInput]),
         ("a\r\nb", [.name("a"), .newline, .name("b"), .endOfInput]),
         ("a\rb", [.name("a"), .name("b"), .endOfInput]),
@@ -140,6 +143,8 @@ import Testing
             "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "holds", "counterexample", "om", "sm", "twogenerals", "verify", "with", "traitors", "for", "save", "signatures", "modelled", "ed25519",
             "show", "export", "trace", "tree", "stats", "army", "from", "table",
             "links", "cut", "link", "complete", "ring",
+            "channel", "reliable", "lossy", "broadcast", "partition", "until", "timing", "synchronous", "asynchronous",
+            "delay", "by", "at", "most", "timeout",
             "lose", "none", "attacks", "always", "never", "if", "received", "all",
             "messengers", "alternate", "flood", "loss", "trials", "estimate", "shop", "without", "rollback",
         ]

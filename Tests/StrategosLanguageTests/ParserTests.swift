@@ -199,7 +199,6 @@ private func errors(_ text: String) -> [String] {
         ("timing asynchronous", ["timing asynchronous"]),
         ("delay C to L1 by 2", ["delay C to L1 by 2"]),
         ("delay L2 by 1", ["delay L2 by 1"]),
-        ("delay L2 by 3 to L1, L3", ["delay L2 to L1,L3 by 3"]),
         ("delay L2 to L1 by 2 in round 2 about C", ["delay L2 to L1 by 2 in 2 about C"]),
         ("delay at most 2", ["delay at most 2"]),
         ("delay C to L1 by -1", ["delay C to L1 by -1"]),
@@ -387,6 +386,7 @@ private func errors(_ text: String) -> [String] {
         ("delay C to L1", ["1:14 expected 'by' and the rounds the messages are late after 'L1', found end of input"]),
         ("delay C to L1 by 2 to L2", ["1:23 repeated 'to' in one clause; the first is at 1:9"]),
         ("delay at 2", ["1:10 expected 'most' after 'at', found integer 2"]),
+        ("delay L2 by 3 to L1", ["1:18 'to' must come before 'by' in a delay, as in 'delay C to L1 by 2'"]),
         ("timeout", ["1:8 expected an integer after 'timeout', found end of input"]),
         // Statements
         (",", ["1:1 expected a statement, found ','"]),

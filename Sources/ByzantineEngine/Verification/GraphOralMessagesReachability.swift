@@ -7,11 +7,18 @@ import Foundation
 /// A sub-invocation's outcome depends on its commander, the set of its
 /// lieutenants and the value the commander holds, not on the order of the
 /// path that led there, so equal ones are solved once. A message a missing
-/// link cannot carry is the default, and no faulty general can change it.
+/// link or a partition keeps from its receiver is the default, and no faulty
+/// general can change it; under asynchronous timing the network may withhold
+/// a loyal general's message too, one deviating message, which the receiver
+/// takes as the default.
 struct GraphOralMessagesReachability: OralMessagesModel {
     let valueCount: Int
     let defaultValue: Int
-    let delivery: Delivery
+    private let delivery: CompiledDelivery
+    /// The network may delay any message past the receiver's timeout.
+    private let withholds: Bool
+    /// The top invocation's m: a sub-invocation with r rounds left sends in round m − r + 1.
+    private let m: Int
     let isFaulty: [Bool]
     /// Pairs matter only behind a faulty top commander (IC1); behind a loyal
     /// one IC2 asks each lieutenant alone, and singles need only singles below.
@@ -39,11 +46,27 @@ struct GraphOralMessagesReachability: OralMessagesModel {
         private static func key(_ first: Int, _ second: Int) -> Int { first << 8 | second }
     }
 
-    init(valueCount: Int, defaultValue: Int, delivery: Delivery, faulty: [Int], commander: Int) {
-        self.valueCount = valueCount
-        self.defaultValue = defaultValue
-        self.delivery = delivery
-        var isFaulty = Array(repeating: false, count: delivery.links.generalCount)
+    /// Whether the method covers `request`'s system model: every message's
+    /// fate must depend on its line and round alone (no lossy channel, whose
+    /// draws depend on the path), every receiver must be free to hear
+    /// something else (no broadcast), and the generals must fit a set of 64.
+    static func models(_ request: VerificationRequest) -> Bool {
+        let pathFree = switch request.delivery.channel {
+        case .reliable: true
+        case .lossy(let percent): percent == 0
+        case .broadcast: false
+        }
+        return pathFree && request.generalCount <= 64
+    }
+
+    init(request: VerificationRequest, faulty: [Int]) {
+        valueCount = request.valueCount
+        defaultValue = request.defaultValue
+        m = request.m
+        delivery = CompiledDelivery(request.delivery, seed: request.seed)
+        withholds = request.delivery.networkCanWithhold
+        let commander = request.commander
+        var isFaulty = Array(repeating: false, count: request.generalCount)
         for general in faulty { isFaulty[general] = true }
         self.isFaulty = isFaulty
         solvesPairs = isFaulty[commander]
@@ -78,9 +101,19 @@ struct GraphOralMessagesReachability: OralMessagesModel {
     var solved: Int { reaches.count }
 
     func sendable(_ call: Call, to member: Int) -> [(value: Int, cost: Cost)] {
-        guard delivery.reaches(from: call.commander, to: member) else { return [(defaultValue, 0)] }
-        guard isFaulty[call.commander] else { return [(call.held, 0)] }
+        // Without losses or delays (`models`), the line and the round decide.
+        if delivery.lineFate(sender: call.commander, receiver: member, round: m - call.rounds + 1) != nil {
+            return [(defaultValue, 0)]
+        }
+        guard isFaulty[call.commander] else {
+            let loyal: (value: Int, cost: Cost) = (call.held, 0)
+            return withholds && call.held != defaultValue ? [loyal, (defaultValue, Cost(1))] : [loyal]
+        }
         return [(call.held, 0)] + (0..<valueCount).filter { $0 != call.held }.map { ($0, 1) }
+    }
+
+    func isWithheld(_ call: Call, to member: Int, value: Int) -> Bool {
+        withholds && !isFaulty[call.commander] && value != call.held
     }
 
     func reach(_ call: Call, child member: Int, holding value: Int, deciding: [Int]) -> [Cost] {

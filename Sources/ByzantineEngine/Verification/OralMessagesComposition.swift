@@ -49,6 +49,10 @@ protocol OralMessagesModel {
     /// loyal. A message that cannot reach `member` is the default, at no cost.
     func sendable(_ call: Call, to member: Int) -> [(value: Int, cost: Cost)]
 
+    /// Whether `member` receiving `value` (one of `sendable`'s) is the
+    /// network withholding a loyal commander's message, not a lie.
+    func isWithheld(_ call: Call, to member: Int, value: Int) -> Bool
+
     /// The cheapest cost of each outcome for `deciding` (one or two of
     /// `call`'s loyal lieutenants, not `member`) in the sub-invocation
     /// `member` commands holding `value`.
@@ -56,6 +60,9 @@ protocol OralMessagesModel {
 }
 
 extension OralMessagesModel {
+    /// Only a model with asynchronous timing lets the network withhold.
+    func isWithheld(_ call: Call, to member: Int, value: Int) -> Bool { false }
+
     func starts(_ call: Call, deciding: [Int]) -> [MajorityStart] {
         guard deciding.count == 2 else {
             return sendable(call, to: deciding[0]).map { MajorityStart(sent: [$0.value], fromEachOther: [], cost: $0.cost) }

@@ -66,7 +66,10 @@ struct OralMessagesWitness<Model: OralMessagesModel> {
         guard let sending = model.sendable(call, to: receiver).first(where: { $0.value == value }) else {
             throw .inconsistentVerification("\(path) cannot make \(receiver) receive \(value)")
         }
-        if sending.cost > 0 { messages.append(DeviatingMessage(path: path, receiver: receiver, value: value)) }
+        if sending.cost > 0 {
+            let withheld = model.isWithheld(call, to: receiver, value: value)
+            messages.append(DeviatingMessage(path: path, receiver: receiver, value: withheld ? nil : value, byNetwork: withheld))
+        }
         return sending.cost
     }
 }

@@ -20,7 +20,8 @@ public struct VerificationRequest: Sendable, Equatable {
     public var seed: UInt64
     /// A counterexample's replay may send at most this many messages.
     public var messageLimit: Int
-    /// Which messages reach their receivers.
+    /// Which messages reach their receivers: the scenario's system model as
+    /// `verify` searches it (`Delivery.forVerification`).
     public var delivery: Delivery
 
     public init(
@@ -39,14 +40,35 @@ public struct VerificationRequest: Sendable, Equatable {
         self.budget = budget
         self.seed = seed
         self.messageLimit = messageLimit
-        self.delivery = delivery ?? .everywhere(generalCount)
+        self.delivery = (delivery ?? .everywhere(generalCount)).forVerification
     }
 
-    /// The problem with this order and `deviations`, everything else as asked.
-    func problem(order: Int, _ deviations: [Int: [Deviation]]) -> GeneralsProblem {
-        GeneralsProblem(
+    /// The problem with this order and `deviations`, everything else as
+    /// asked; `withheld`, the network's delays that make messages miss.
+    func problem(order: Int, _ deviations: [Int: [Deviation]], withheld: [NetworkDelay] = []) -> GeneralsProblem {
+        var delivery = delivery
+        if case .asynchronous(var asynchrony) = delivery.timing {
+            asynchrony.delays = withheld
+            delivery.timing = .asynchronous(asynchrony)
+        }
+        return GeneralsProblem(
             generalCount: generalCount, commander: commander, valueCount: valueCount, order: order,
             defaultValue: defaultValue, deviations: deviations, seed: seed, delivery: delivery)
+    }
+
+    /// The problem the messages make: the faulty generals' as their rules,
+    /// the network's as its delays.
+    func problem(order: Int, _ messages: [DeviatingMessage]) -> GeneralsProblem {
+        problem(
+            order: order, DeviatingMessage.deviations(messages, broadcast: delivery.channel == .broadcast),
+            withheld: DeviatingMessage.delays(messages, timeout: timeout))
+    }
+
+    /// Under asynchronous timing, how long a receiver waits: a withheld
+    /// message is delayed that long.
+    var timeout: Int {
+        if case .asynchronous(let asynchrony) = delivery.timing { return asynchrony.timeout }
+        return 1
     }
 
     var lieutenants: [Int] { (0..<generalCount).filter { $0 != commander } }
@@ -54,25 +76,65 @@ public struct VerificationRequest: Sendable, Equatable {
 
 /// One message a faulty general sends otherwise than a loyal one would (or,
 /// under SM, one it keeps as it is, by a rule that makes its sender count as
-/// faulty: the faulty generals sign for each other).
+/// faulty: the faulty generals sign for each other), or under asynchronous
+/// timing one the network delays past the receiver's timeout.
 public struct DeviatingMessage: Sendable, Hashable {
     /// The generals the value passed through, commander first, the sender last.
     public var path: [Int]
     public var receiver: Int
     /// What it carries; nil when it is not sent.
     public var value: Int?
+    /// A loyal sender's message the network withholds (`value` is then nil).
+    public var byNetwork = false
+
+    public init(path: [Int], receiver: Int, value: Int?, byNetwork: Bool = false) {
+        self.path = path
+        self.receiver = receiver
+        self.value = value
+        self.byNetwork = byNetwork
+    }
 
     public var sender: Int { path.last ?? receiver }
     public var round: Int { path.count }
 
-    /// The messages as rules: one per sender, path and value, naming its
-    /// receivers and the whole path (round 1's messages by their round), so
-    /// that each rule matches exactly those messages.
-    public static func deviations(_ messages: [DeviatingMessage]) -> [Int: [Deviation]] {
-        struct Key: Hashable {
-            var path: [Int]
-            var value: Int?
+    /// The faulty generals' messages as rules: one per sender, path and
+    /// value, naming its receivers and the whole path (round 1's messages by
+    /// their round), so that each rule matches exactly those messages. Under
+    /// broadcast a rule names no receivers: a path's message reaches them all.
+    public static func deviations(_ messages: [DeviatingMessage], broadcast: Bool = false) -> [Int: [Deviation]] {
+        var deviations: [Int: [Deviation]] = [:]
+        for (key, receivers) in grouped(messages.filter { !$0.byNetwork }) {
+            guard let sender = key.path.last else { continue }
+            let action: Deviation.Action = key.value.map { .lie($0) } ?? .silent
+            let before = Array(key.path.dropLast())
+            deviations[sender, default: []].append(
+                Deviation(
+                    action, receivers: broadcast ? nil : receivers, rounds: before.isEmpty ? 1...1 : 1...Int.max, about: before))
         }
+        return deviations
+    }
+
+    /// The network's withheld messages as delays of `timeout` rounds, each
+    /// naming its receivers, its round and its whole path.
+    public static func delays(_ messages: [DeviatingMessage], timeout: Int) -> [NetworkDelay] {
+        grouped(messages.filter(\.byNetwork)).compactMap { key, receivers in
+            key.path.last.map { sender in
+                NetworkDelay(
+                    sender: sender,
+                    selector: MessageSelector(receivers: receivers, rounds: key.path.count...key.path.count, about: Array(key.path.dropLast())),
+                    rounds: timeout)
+            }
+        }
+    }
+
+    private struct Key: Hashable {
+        var path: [Int]
+        var value: Int?
+    }
+
+    /// The messages by path and value, with their receivers: by round, then
+    /// path, then value, the order in which they are sent.
+    private static func grouped(_ messages: [DeviatingMessage]) -> [(Key, Set<Int>)] {
         var receivers: [Key: Set<Int>] = [:]
         var keys: [Key] = []
         for message in messages {
@@ -80,21 +142,12 @@ public struct DeviatingMessage: Sendable, Hashable {
             if receivers[key] == nil { keys.append(key) }
             receivers[key, default: []].insert(message.receiver)
         }
-        // By round, then path, then value: the rules read in the order the messages are sent.
         keys.sort { a, b in
             if a.path.count != b.path.count { return a.path.count < b.path.count }
             if a.path != b.path { return a.path.lexicographicallyPrecedes(b.path) }
             return (a.value ?? -1) < (b.value ?? -1)
         }
-        var deviations: [Int: [Deviation]] = [:]
-        for key in keys {
-            guard let sender = key.path.last else { continue }
-            let action: Deviation.Action = key.value.map { .lie($0) } ?? .silent
-            let before = Array(key.path.dropLast())
-            deviations[sender, default: []].append(
-                Deviation(action, receivers: receivers[key], rounds: before.isEmpty ? 1...1 : 1...Int.max, about: before))
-        }
-        return deviations
+        return keys.map { ($0, receivers[$0] ?? []) }
     }
 }
 
@@ -108,12 +161,15 @@ public struct Counterexample: Sendable, Equatable {
     public var messages: [DeviatingMessage]
     /// The messages as each faulty general's rules.
     public var deviations: [Int: [Deviation]]
+    /// Under asynchronous timing, the messages the network withholds, as delays.
+    public var delays: [NetworkDelay] = []
     /// The replayed run.
     public var outcome: Outcome
 
     public var faulty: [Int] { deviations.keys.sorted() }
-    /// Messages the faulty generals send otherwise than loyal ones would, as the replay counts them.
-    public var deviatingMessages: Int { outcome.lies + outcome.drops }
+    /// Messages the faulty generals send otherwise than loyal ones would, and
+    /// those the network withholds, as the replay counts them.
+    public var deviatingMessages: Int { outcome.deviating }
 }
 
 /// How far a search got, for a progress line.
@@ -138,21 +194,37 @@ public struct StrategyCount: Sendable, Equatable {
 
     /// The sum of ways · choices^exponent over the terms.
     static func sum(_ terms: [(ways: Double, choices: Double, exponent: Double)]) -> StrategyCount {
-        let logs = terms.map { Foundation.log10($0.ways) + $0.exponent * Foundation.log10($0.choices) }
+        sum(terms.map { ($0.ways, [($0.choices, $0.exponent)]) })
+    }
+
+    /// The sum over the terms of ways times each factor's choices^exponent.
+    static func sum(_ terms: [(ways: Double, factors: [(choices: Double, exponent: Double)])]) -> StrategyCount {
+        let logs = terms.map { term in
+            term.factors.reduce(Foundation.log10(term.ways)) { $0 + $1.exponent * Foundation.log10($1.choices) }
+        }
         guard let largest = logs.max() else { return StrategyCount(log10: -.infinity, value: 0) }
         let rest = logs.reduce(0.0) { $0 + Foundation.pow(10, $1 - largest) }
         var total: Double? = 0
         for term in terms {
             var power = term.ways
-            var left = term.exponent
-            while left >= 1, power <= exactLimit {
-                power *= term.choices
-                left -= 1
+            for factor in term.factors {
+                var left = factor.exponent
+                while left >= 1, power <= exactLimit {
+                    power *= factor.choices
+                    left -= 1
+                }
             }
             total = total.flatMap { power <= exactLimit && $0 + power <= exactLimit ? $0 + power : nil }
         }
         return StrategyCount(log10: largest + Foundation.log10(rest), value: total)
     }
+}
+
+extension Outcome {
+    /// What an adversary changed: messages whose value a faulty sender
+    /// changed or dropped, and (`verify` assuming no delays of its own)
+    /// those the network held past the timeout.
+    var deviating: Int { lies + drops + network.timedOut }
 }
 
 /// How a verification decides.
@@ -213,12 +285,15 @@ public struct VerificationPlan: Sendable, Equatable {
     public var scope: VerificationScope
     /// Sampling only: one space per canonical placement and order.
     var spaces: [(order: Int, space: StrategySpace)]
+    /// Sampling only: drawn message by message (`Enumeration`), for models
+    /// a strategy table cannot express.
+    var samplesBySlot = false
 
     public var method: VerificationMethod { scope.method }
     public var exhaustive: Bool { scope.exhaustive }
 
     public static func == (a: VerificationPlan, b: VerificationPlan) -> Bool {
-        a.request == b.request && a.scope == b.scope
+        a.request == b.request && a.scope == b.scope && a.samplesBySlot == b.samplesBySlot
             && a.spaces.map(\.order) == b.spaces.map(\.order) && a.spaces.map(\.space) == b.spaces.map(\.space)
     }
 }

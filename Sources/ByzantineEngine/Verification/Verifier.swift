@@ -42,19 +42,24 @@ public enum Verifier {
         let limit = Double(request.budget) * Double(tallyStepsPerStrategy)
         let symmetric = request.delivery.symmetry == .loyalLieutenantsInterchangeable
         // SM's exact method reasons about chains any lieutenant can extend to
-        // any other, which missing links break.
-        let decidable = symmetric || request.algorithm == .om
+        // any other, which missing links break; OM's on a graph about
+        // messages whose fate depends on their line and round alone.
+        let decidable = symmetric || (request.algorithm == .om && GraphOralMessagesReachability.models(request))
         let enumerated = decidable ? nil : Enumeration(request: request).size(limit: request.budget)
         let method: VerificationMethod = decidable ? (work <= limit ? .exact : .sample) : (enumerated == nil ? .sample : .enumerate)
+        // Strategy tables choose per receiver and leave loyal generals' messages
+        // alone: a broadcast channel or a withholding network is sampled slot by slot.
+        let bySlot = request.delivery.channel == .broadcast || request.delivery.networkCanWithhold
         var plan = VerificationPlan(
             request: request,
             scope: VerificationScope(
                 method: method, symmetric: symmetric, strategies: strategyCount(request), placements: placementCount(request),
                 subproblems: subproblems, exactWork: work, exactWorkLimit: limit, sampledSpace: 0,
-                planned: enumerated ?? (method == .exact ? subproblems : request.budget)),
-            spaces: [])
+                planned: enumerated ?? (method == .exact ? subproblems : bySlot ? Enumeration(request: request).sampleShare.planned : request.budget)),
+            spaces: [], samplesBySlot: method == .sample && bySlot)
         guard method == .sample else { return plan }
         try request.algorithm.validate(request.problem(order: firstOrder, [:]), m: request.m, messageLimit: largestRun)
+        guard !bySlot else { return plan }
         let choices: [StrategySpace.Choice] =
             (0..<request.valueCount).map { .value($0) } + (request.algorithm == .sm ? [.nothing] : [])
         for order in request.orders {
@@ -78,7 +83,9 @@ public enum Verifier {
         case (.exact, .om) where plan.scope.symmetric: try decideOralMessages(plan, shouldStop: shouldStop, progress: progress)
         case (.exact, .om): try decideOralMessagesOnGraph(plan, shouldStop: shouldStop, progress: progress)
         case (.exact, .sm): try decideSignedMessages(plan, shouldStop: shouldStop, progress: progress)
-        case (.enumerate, _): try enumerate(plan, shouldStop: shouldStop, progress: progress)
+        case (.enumerate, _): try enumerate(plan, sample: nil, shouldStop: shouldStop, progress: progress)
+        case (.sample, _) where plan.samplesBySlot:
+            try enumerate(plan, sample: Enumeration(request: plan.request).sampleShare.perPlacement, shouldStop: shouldStop, progress: progress)
         case (.sample, _): try sample(plan, shouldStop: shouldStop, progress: progress)
         }
     }
@@ -156,7 +163,7 @@ public enum Verifier {
         }
         let choices = Double(request.valueCount + 1)
         let orders = Double(request.orders.count)
-        guard !request.delivery.isEverywhere else {
+        guard request.delivery.symmetry == .none else {
             // Every lieutenant sends as many: count placements by size.
             return StrategyCount.sum(sizes(request).flatMap { size in
                 placements(ofSize: size, request).map { placement in
@@ -165,8 +172,25 @@ public enum Verifier {
                 }
             })
         }
+        // Under broadcast a faulty general chooses once per path it sends on;
+        // a withholding network chooses for each loyal message whether it arrives.
+        let broadcast = request.delivery.channel == .broadcast
+        let withholds = request.delivery.networkCanWithhold
+        var pathsToLieutenant = 0.0
+        var permutations = 1.0
+        for r in 2...max(2, request.m + 1) where r <= request.m + 1 {
+            pathsToLieutenant += permutations
+            permutations *= Double(n - r)
+        }
+        let chooses = (0..<n).map { general in
+            broadcast ? (general == request.commander ? 1 : pathsToLieutenant) : sends[general]
+        }
+        let total = sends.reduce(0, +)
         return StrategyCount.sum(sizes(request).flatMap { size in
-            faultySets(ofSize: size, generalCount: n).map { faulty in (orders, choices, faulty.reduce(0.0) { $0 + sends[$1] }) }
+            faultySets(ofSize: size, generalCount: n).map { faulty in
+                let sentByFaulty = faulty.reduce(0.0) { $0 + sends[$1] }
+                return (orders, [(choices, faulty.reduce(0.0) { $0 + chooses[$1] }), (2, withholds ? total - sentByFaulty : 0)])
+            }
         })
     }
 
@@ -196,7 +220,7 @@ public enum Verifier {
         case .sm:
             let cases = request.orders.count * sizes(request).reduce(0) { $0 + placements(ofSize: $1, request).count }
             return (cases, Double(cases))
-        case .om where !request.delivery.isEverywhere:
+        case .om where request.delivery.symmetry == .none:
             let lieutenants = request.generalCount - 1
             let work = sizes(request).reduce(0.0) { total, size in
                 let perPlacement = { (commanderIsFaulty: Bool) in
@@ -255,8 +279,8 @@ public enum Verifier {
                 path: [request.commander], members: request.lieutenants, held: best.order, rounds: request.m,
                 deciding: Array(loyal.prefix(best.placement.commanderIsFaulty ? 2 : 1)), outcome: best.outcome)
             let found = try replay(witness.messages, order: best.order, request)
-            guard found.outcome.lies + found.outcome.drops == Int(best.cost) else {
-                throw .inconsistentVerification("the counterexample deviates in \(found.outcome.lies + found.outcome.drops) messages, not \(best.cost)")
+            guard found.deviatingMessages == Int(best.cost) else {
+                throw .inconsistentVerification("the counterexample deviates in \(found.deviatingMessages) messages, not \(best.cost)")
             }
             return VerificationResult(verdict: .counterexample(found), plan: plan, checked: solved)
         }
@@ -302,18 +326,16 @@ public enum Verifier {
                 progress(VerificationProgress(checked: checked, planned: plan.scope.planned))
             }
             guard let best else { continue }
-            var reachability = GraphOralMessagesReachability(
-                valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: best.faulty,
-                commander: request.commander)
+            var reachability = GraphOralMessagesReachability(request: request, faulty: best.faulty)
             _ = try reachability.solve(topCall(request, order: best.order), shouldStop: { false })
             var witness = OralMessagesWitness(model: reachability)
             try witness.realize(
                 path: [request.commander], members: request.lieutenants, held: best.order, rounds: request.m,
                 deciding: best.violation.deciding, outcome: best.violation.outcome)
             let found = try replay(witness.messages, order: best.order, request)
-            guard found.outcome.lies + found.outcome.drops == Int(best.violation.cost) else {
+            guard found.deviatingMessages == Int(best.violation.cost) else {
                 throw .inconsistentVerification(
-                    "the counterexample deviates in \(found.outcome.lies + found.outcome.drops) messages, not \(best.violation.cost)")
+                    "the counterexample deviates in \(found.deviatingMessages) messages, not \(best.violation.cost)")
             }
             return VerificationResult(verdict: .counterexample(found), plan: plan, checked: checked)
         }
@@ -326,9 +348,7 @@ public enum Verifier {
 
     /// For each order, the cheapest violation `faulty` can bring about, if any.
     private static func graphViolations(_ request: VerificationRequest, faulty: [Int]) throws(EngineError) -> [GraphViolation?] {
-        var reachability = GraphOralMessagesReachability(
-            valueCount: request.valueCount, defaultValue: request.defaultValue, delivery: request.delivery, faulty: faulty,
-            commander: request.commander)
+        var reachability = GraphOralMessagesReachability(request: request, faulty: faulty)
         let loyal = request.lieutenants.filter { !faulty.contains($0) }
         let values = request.valueCount
         return try request.orders.map { order throws(EngineError) in
@@ -393,14 +413,15 @@ public enum Verifier {
 
     // MARK: - Every strategy, one by one
 
+    /// Every strategy, or with `sample` that many of each placement and order.
     private static func enumerate(
-        _ plan: VerificationPlan, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
+        _ plan: VerificationPlan, sample: Int?, shouldStop: () -> Bool, progress: @escaping (VerificationProgress) -> Void
     ) throws(EngineError) -> VerificationResult {
         let request = plan.request
         var checked = 0
         let found: Enumeration.Found?
         do {
-            found = try Enumeration(request: request).search(shouldStop: shouldStop) { done in
+            found = try Enumeration(request: request).search(sample: sample, shouldStop: shouldStop) { done in
                 checked = done
                 progress(VerificationProgress(checked: done, planned: plan.scope.planned))
             }
@@ -413,9 +434,10 @@ public enum Verifier {
             Evaluator.violates(try run(messages, order: found.order, request))
         }
         let counterexample = try replay(kept, order: found.order, request)
-        guard counterexample.outcome.lies + counterexample.outcome.drops == found.deviating else {
+        // Dropping messages can only lower the count, and the search kept the cheapest.
+        guard counterexample.deviatingMessages <= found.deviating else {
             throw .inconsistentVerification(
-                "the counterexample deviates in \(counterexample.outcome.lies + counterexample.outcome.drops) messages, not \(found.deviating)")
+                "the counterexample deviates in \(counterexample.deviatingMessages) messages, more than \(found.deviating)")
         }
         return VerificationResult(verdict: .counterexample(counterexample), plan: plan, checked: checked)
     }
@@ -423,8 +445,7 @@ public enum Verifier {
     // MARK: - Replays
 
     private static func run(_ messages: [DeviatingMessage], order: Int, _ request: VerificationRequest) throws(EngineError) -> Outcome {
-        try request.algorithm.run(
-            request.problem(order: order, DeviatingMessage.deviations(messages)), m: request.m, messageLimit: request.messageLimit)
+        try request.algorithm.run(request.problem(order: order, messages), m: request.m, messageLimit: request.messageLimit)
     }
 
     /// The counterexample the messages make, run by the engine; an error if it does not break IC1 or IC2.
@@ -433,7 +454,13 @@ public enum Verifier {
         guard Evaluator.violates(outcome) else {
             throw .inconsistentVerification("the counterexample's replay keeps IC1 and IC2")
         }
-        return Counterexample(order: order, messages: messages, deviations: DeviatingMessage.deviations(messages), outcome: outcome)
+        let problem = request.problem(order: order, messages)
+        var withheld: [NetworkDelay] = []
+        if case .asynchronous(let asynchrony) = problem.delivery.timing { withheld = asynchrony.delays }
+        return Counterexample(
+            order: order, messages: messages, deviations: problem.deviations.enumerated().reduce(into: [:]) { rules, entry in
+                if !entry.element.isEmpty { rules[entry.offset] = entry.element }
+            }, delays: withheld, outcome: outcome)
     }
 
     /// Drops each item in turn whose loss keeps `stillViolates` true; stops

@@ -59,6 +59,11 @@ extension Diagnostic {
         Diagnostic(.error, "invalid UTF-8 (decoded as U+FFFD)", at: span)
     }
 
+    /// `delay C by 2 to L1`.
+    static func receiversAfterDelay(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "'to' must come before 'by' in a delay, as in 'delay C to L1 by 2'", at: span)
+    }
+
     static func misplacedReceivers(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "'to' must come before 'in round' and 'about'", at: span)
     }

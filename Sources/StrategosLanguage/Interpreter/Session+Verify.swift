@@ -13,7 +13,10 @@ extension Session {
             throw Halt(.internalError, .internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
         }
         let (m, mSpan, names) = try battlefield(for: algorithm, verify.call)
-        let traitors = verify.traitors?.value ?? m
+        // `verify om(0)` asks what OM(0) survives: any number of faulty generals
+        // (with a broadcast channel it is all of them; under asynchrony none).
+        let everyoneButOne = verify.call.m?.value == 0 ? names.count - 1 : nil
+        let traitors = verify.traitors?.value ?? everyoneButOne ?? m
         if let literal = verify.traitors, !(1..<names.count).contains(literal.value) {
             throw .error(.traitorsOutOfRange(literal, generals: names.count))
         }
@@ -25,7 +28,7 @@ extension Session {
             algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
             orders: orders.compactMap { values.firstIndex(of: $0) }, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0,
             valueCount: values.count, traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed,
-            messageLimit: settings.messageLimit, delivery: Delivery(links: try links(of: names, commander: commander, at: span)))
+            messageLimit: settings.messageLimit, delivery: try delivery(of: names, commander: commander, at: span))
         let plan: VerificationPlan
         do {
             plan = try Verifier.plan(request)
@@ -36,7 +39,8 @@ extension Session {
         }
         var report = VerificationReport(
             algorithm: algorithm, m: m, generals: names, commander: commander, orders: orders,
-            defaultValue: scenario.defaultValue, traitors: traitors, values: values, scope: plan.scope, checked: 0, holds: false, interrupted: false, counterexample: nil, savedTo: nil)
+            defaultValue: scenario.defaultValue, traitors: traitors, values: values, linksComplete: request.delivery.links.isComplete,
+            network: searchedNetwork, scope: plan.scope, checked: 0, holds: false, interrupted: false, counterexample: nil, savedTo: nil)
         sink.receive(.verifying(report))
         let result: VerificationResult
         do {
@@ -107,10 +111,14 @@ extension Session {
         if commander != names.first { lines.append("commander \(commander)") }
         lines.append("order \(order)")
         lines.append("default \(scenario.defaultValue)")
-        // The graph too: with links missing, a violation may need no traitor.
+        // The graph and the network too: with links missing or messages
+        // late, a violation may need no traitor.
         if scenario.links != LinksDeclaration() {
             lines += scenario.links.script.components(separatedBy: "; ")
         }
+        if case .lossy = scenario.network.channel { lines.append("seed \(scenario.seed)") }
+        if !searchedNetwork.isDefault { lines += searchedNetwork.script.components(separatedBy: "; ") }
+        lines += found.delays.map { NetworkDeclaration.script(of: declaration(for: $0, names: names)) }
         for general in found.deviations.keys.sorted() {
             let rules = (found.deviations[general] ?? []).map { rule(for: $0, names: names, values: values) }
             let name = names.indices.contains(general) ? names[general] : "?"
@@ -123,6 +131,23 @@ extension Session {
         lines.append("run \(algorithm.rawValue)(\(m))")
         lines.append("expect violation")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The network `verify` searches: the scenario's, without its own delays.
+    private var searchedNetwork: NetworkDeclaration {
+        var network = scenario.network
+        network.delays = []
+        return network
+    }
+
+    /// A network delay as the statement a script writes.
+    private func declaration(for delay: NetworkDelay, names: [String]) -> NetworkDeclaration.DelayDeclaration {
+        let name = { (index: Int) in names.indices.contains(index) ? names[index] : "?" }
+        let rounds = delay.selector.rounds
+        return NetworkDeclaration.DelayDeclaration(
+            sender: name(delay.sender), receivers: (delay.selector.receivers ?? []).sorted().map(name),
+            round: rounds.lowerBound == rounds.upperBound ? rounds.lowerBound : nil, about: delay.selector.about.map(name),
+            rounds: delay.rounds)
     }
 
     /// An engine deviation as the rule a script writes.

@@ -14,6 +14,11 @@ public struct VerificationReport: Sendable, Equatable {
     public var traitors: Int
     /// The values a faulty general could send (or nothing).
     public var values: [String]
+    /// The graph has every link.
+    public var linksComplete = true
+    /// The channel, partitions and timing searched (the scenario's own delays
+    /// are not assumed: under asynchronous timing they are the adversary's).
+    public var network = NetworkDeclaration()
     /// The space and the method, as planned.
     public var scope: VerificationScope
     /// Sub-problems solved (exact) or strategies run (sample).

@@ -23,35 +23,75 @@ public enum VerificationRenderer {
                 : "orders: \(report.orders.joined(separator: ", ")) (each checked as a loyal commander's order)")
         let says = report.values.joined(separator: ", ") + " or nothing"
             + (report.algorithm == .om ? " (under OM nothing is the default)" : "")
-        lines.append(
-            "space: \(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
-                + "and every message a faulty general sends, on each path to each receiver, any of \(says)")
+        let network = report.network
+        let each = network.channel == .broadcast ? "on each path, one value for all its receivers (broadcast)," : "on each path to each receiver,"
+        var space = "space: \(count(report.scope.strategies)) strategies: every placement of up to \(traitors) (\(count(report.scope.placements))), "
+            + "and every message a faulty general sends, \(each) any of \(says)"
+        if network.timing == .asynchronous {
+            space += network.bound.map { $0 < network.timeout } ?? false
+                ? "; the network's delays, at most \(network.bound ?? 0) rounds, never outlast the timeout of \(network.timeout)"
+                : "; and every message of a loyal general, delivered or held past the timeout by the network (its delays are the adversary's)"
+        }
+        if case .lossy(let percent) = network.channel { space += "; the channel loses \(percent)% of the messages, those the seed draws, as in a run" }
+        if !network.partitions.isEmpty { space += "; the partitions block what they block in a run" }
+        lines.append(space)
         switch report.scope.method {
         case .exact:
             let how = switch report.algorithm {
             case .om where !report.scope.symmetric:
-                "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders (with links missing no two generals need play the same part), "
+                "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders (with \(differences(report)) no two generals need play the same part), "
                     + "what each sub-invocation of OM (a commander, the generals before it, the value it holds) can make each loyal lieutenant and each pair decide, "
-                    + "composed bottom-up from OM(0); a missing link carries the default"
+                    + "composed bottom-up from OM(0); \(report.linksComplete ? "a message kept from its receiver" : "a missing link") carries the default"
             case .om: "what each of \(Diagnostic.grouped(report.scope.subproblems)) kinds of sub-invocation of OM can make its loyal lieutenants decide, composed bottom-up from OM(0)"
             case .sm: "for each of \(Diagnostic.grouped(report.scope.subproblems)) placements and orders, which values can enter a loyal lieutenant's V_i by which round"
             }
             lines.append("method: exact, every strategy at once: \(how)")
         case .enumerate:
             lines.append(
-                "method: every strategy, one by one (\(count(Double(report.scope.planned))) runs): SM's exact method lets any lieutenant extend a chain to any other, "
-                    + "and with links missing they cannot, but these strategies fit the budget (--verify-budget)")
+                "method: every strategy, one by one (\(count(Double(report.scope.planned))) runs): \(whyNotExact(report)), "
+                    + "but these strategies fit the budget (--verify-budget)")
         case .sample where !report.scope.symmetric:
             lines.append(
-                "method: sampling: SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot, "
+                "method: sampling: \(whyNotExact(report)), "
                     + "and the \(count(report.scope.strategies)) strategies are over the budget's \(count(report.scope.exactWorkLimit / Double(Verifier.tallyStepsPerStrategy))) (--verify-budget); "
-                    + "\(sampled(report)) at random (seeded), then a greedy adversary")
+                    + "\(sampled(report)) at random (seeded)" + (report.network.isDefault ? ", then a greedy adversary" : ""))
         case .sample:
             lines.append(
                 "method: sampling: the exact method needs \(count(report.scope.exactWork)) tally steps, over the budget's \(count(report.scope.exactWorkLimit)) (--verify-budget); "
                     + "\(sampled(report)) at random (seeded) from the \(count(report.scope.sampledSpace)) that depend on receiver, round and previous sender, then a greedy adversary")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What makes the generals play different parts: "links missing", "a
+    /// partition", "a network that may withhold messages", joined.
+    private static func differences(_ report: VerificationReport) -> String {
+        let network = report.network
+        var reasons: [String] = []
+        if !report.linksComplete { reasons.append("links missing") }
+        if !network.partitions.isEmpty { reasons.append(network.partitions.count == 1 ? "a partition" : "partitions") }
+        switch network.channel {
+        case .reliable: break
+        case .lossy: reasons.append("a lossy channel")
+        case .broadcast: reasons.append("a broadcast channel")
+        }
+        if network.timing == .asynchronous, (network.bound.map { $0 >= network.timeout } ?? true) {
+            reasons.append("a network that may withhold messages")
+        }
+        guard reasons.count > 1, let last = reasons.popLast() else { return reasons.first ?? "this system model" }
+        return reasons.joined(separator: ", ") + " and " + last
+    }
+
+    /// Why no exact method decides this verification.
+    private static func whyNotExact(_ report: VerificationReport) -> String {
+        if report.algorithm == .sm, report.network.isDefault {
+            return "SM's exact method lets any lieutenant extend a chain to any other, and with links missing they cannot"
+        }
+        let lossOrBroadcast = report.network.channel != .reliable
+        let method = report.algorithm == .om && !lossOrBroadcast
+            ? "the exact method would need more than the budget"
+            : "no exact method models \(differences(report)) under \(report.algorithm.rawValue.uppercased())"
+        return method
     }
 
     /// What the search found: the holds line, or the counterexample as a script.

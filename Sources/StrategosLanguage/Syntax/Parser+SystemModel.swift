@@ -75,12 +75,13 @@ extension Parser {
         advance()
         let rounds = try expectInteger()
         let scope = try parseScope()
-        if let to, let repeated = scope.receivers.first {
+        if let repeated = scope.receivers.first {
+            guard let to else { throw SyntaxError(diagnostic: .receiversAfterDelay(at: repeated.span)) }
             throw SyntaxError(diagnostic: .repeatedQualifier("to", firstAt: file.location(of: to.span.start), at: repeated.span))
         }
         var round: IntegerLiteral?
         if case .only(let literal)? = scope.rounds { round = literal }
-        let spec = DelaySpec.messages(sender: sender, receivers: receivers + scope.receivers, by: rounds, rounds: round, about: scope.about)
+        let spec = DelaySpec.messages(sender: sender, receivers: receivers, by: rounds, rounds: round, about: scope.about)
         return statement(.delay(spec), from: keyword)
     }
 
