@@ -8,12 +8,12 @@ struct CompiledDelivery {
     private let links: Links
     private let partitions: [Partition]
     private let lossPercent: Int
-    private let seed: UInt64
+    private let losses: LossDraw
     private let timeout: Int
-    private let delays: CompiledSelectors
-    /// Per compiled delay selector, how many rounds late its messages arrive.
-    private let delayRounds: [Int]
+    /// Per delay, how many rounds late the messages it selects arrive.
+    private let delays: CompiledSelectors<Int>
     private let hasDelays: Bool
+    private let arrivesOnTime: [Bool]
 
     init(problem: GeneralsProblem) {
         self.init(problem.delivery, seed: problem.seed)
@@ -24,9 +24,9 @@ struct CompiledDelivery {
         isEverywhere = delivery.isEverywhere
         links = delivery.links
         partitions = delivery.partitions
-        self.seed = seed
         if case .lossy(let percent) = delivery.channel { lossPercent = percent } else { lossPercent = 0 }
         needsPathHash = lossPercent > 0
+        losses = LossDraw(seed: seed, percent: lossPercent, generalCount: generalCount)
         var perSender = Array(repeating: [NetworkDelay](), count: generalCount)
         if case .asynchronous(let asynchrony) = delivery.timing {
             timeout = asynchrony.timeout
@@ -34,9 +34,35 @@ struct CompiledDelivery {
         } else {
             timeout = 1
         }
-        delays = CompiledSelectors(perSender.map { $0.map(\.selector) }, generalCount: generalCount)
-        delayRounds = perSender.flatMap { $0.map(\.rounds) }
-        hasDelays = !delayRounds.isEmpty
+        delays = CompiledSelectors(perSender.map { $0.map { ($0.selector, $0.rounds) } }, generalCount: generalCount)
+        hasDelays = !perSender.joined().isEmpty
+        let onTime = delivery.links.isComplete && partitions.isEmpty && lossPercent == 0
+        arrivesOnTime = perSender.map { onTime && $0.allSatisfy { $0.rounds == 0 } }
+        losesOnly = delivery.links.isComplete && partitions.isEmpty && lossPercent > 0 && !hasDelays
+    }
+
+    /// A lossy channel is all that keeps messages from arriving in their
+    /// round: `isLost` alone decides, the last round's loyal fast path.
+    let losesOnly: Bool
+
+    /// Whether the lossy channel loses the message to `receiver` along the
+    /// path whose hash (through the sender) is `pathHash`.
+    @inline(__always)
+    func isLost(pathHash: UInt64, receiver: Int32) -> Bool {
+        losses.isLost(pathHash: pathHash, receiver: Int(receiver))
+    }
+
+    /// `isLost` as 1 or 0, for the last round's branch-free tally.
+    @inline(__always)
+    func lossBit(pathHash: UInt64, receiver: Int32) -> Int32 {
+        losses.lossBit(pathHash: pathHash, receiver: Int(receiver))
+    }
+
+    /// Every message `sender` sends arrives in its round: a loyal sender's
+    /// messages need no look even where others' do.
+    @inline(__always)
+    func alwaysArrives(from sender: Int32) -> Bool {
+        arrivesOnTime[Int(sender)]
     }
 
     /// What the line and the round alone decide of a message: no line, or a
@@ -55,14 +81,16 @@ struct CompiledDelivery {
     /// the sender.
     @inline(__always)
     func fate(sender: Int32, receiver: Int32, round: Int, previous: Int32, path: UnsafePointer<Int32>, pathHash: UInt64) -> Fate {
+        if losesOnly { return isLost(pathHash: pathHash, receiver: receiver) ? .lost : .arrives }
         if let fate = lineFate(sender: Int(sender), receiver: Int(receiver), round: round) { return fate }
-        if lossPercent > 0, LossDraw.isLost(seed: seed, pathHash: pathHash, receiver: Int(receiver), percent: lossPercent) {
+        if lossPercent > 0, isLost(pathHash: pathHash, receiver: receiver) {
             return .lost
         }
         guard hasDelays else { return .arrives }
-        let match = delays.firstMatch(sender: sender, receiver: receiver, round: round, previous: previous, path: path)
-        guard match >= 0, delayRounds[match] > 0 else { return .arrives }
-        return delayRounds[match] < timeout ? .late(by: delayRounds[match]) : .timedOut(by: delayRounds[match])
+        guard let rounds = delays.firstMatch(sender: sender, receiver: receiver, round: round, previous: previous, path: path),
+              rounds > 0
+        else { return .arrives }
+        return rounds < timeout ? .late(by: rounds) : .timedOut(by: rounds)
     }
 }
 

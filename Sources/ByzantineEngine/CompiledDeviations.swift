@@ -1,13 +1,14 @@
 /// Every general's deviations laid out flat before a run (their selectors in
 /// `CompiledSelectors`), so deciding what a faulty general sends stays cheap.
 struct CompiledDeviations {
-    private enum Kind: UInt8 { case lie, flip, silent, random }
+    /// What a rule does, and the value a lie carries.
+    private struct Effect {
+        enum Kind: UInt8 { case lie, flip, silent, random }
+        var kind: Kind
+        var value: Int32
+    }
 
-    /// Which messages each rule selects, the rules numbered in order.
-    private let selectors: CompiledSelectors
-    /// Per rule, what it does and the value a lie carries.
-    private let kinds: [Kind]
-    private let values: [Int32]
+    private let rules: CompiledSelectors<Effect>
     /// Per general: no rules and no strategy table.
     private var loyal: [Bool]
     /// `verify`'s strategies, looked up before any rule; nil when unused.
@@ -27,22 +28,20 @@ struct CompiledDeviations {
         valueCount = problem.valueCount
         seed = problem.seed
         broadcast = problem.delivery.channel == .broadcast
-        selectors = CompiledSelectors(problem.deviations.map { $0.map(\.selector) }, generalCount: problem.generalCount)
-        var kinds: [Kind] = []
-        var values: [Int32] = []
-        for deviation in problem.deviations.joined() {
-            let (kind, value): (Kind, Int32) = switch deviation.action {
-            case .lie(let value): (.lie, Int32(value))
-            case .flip: (.flip, 0)
-            case .silent: (.silent, 0)
-            case .random: (.random, 0)
-            }
-            kinds.append(kind)
-            values.append(value)
-        }
-        self.kinds = kinds
-        self.values = values
-        loyal = selectors.ranges.map(\.isEmpty)
+        rules = CompiledSelectors(
+            problem.deviations.map { deviations in
+                deviations.map { deviation in
+                    let effect = switch deviation.action {
+                    case .lie(let value): Effect(kind: .lie, value: Int32(value))
+                    case .flip: Effect(kind: .flip, value: 0)
+                    case .silent: Effect(kind: .silent, value: 0)
+                    case .random: Effect(kind: .random, value: 0)
+                    }
+                    return (deviation.selector, effect)
+                }
+            },
+            generalCount: problem.generalCount)
+        loyal = rules.ranges.map(\.isEmpty)
     }
 
     @inline(__always)
@@ -76,10 +75,11 @@ struct CompiledDeviations {
             let entry = table.entry(sender: Int(sender), receiver: Int(receiver), round: round, previous: Int(previous))
             if entry != StrategyTable.noEntry { return entry }
         }
-        let rule = selectors.firstMatch(sender: sender, receiver: receiver, round: round, previous: previous, path: path)
-        guard rule >= 0 else { return loyal }
-        switch kinds[rule] {
-        case .lie: return values[rule]
+        guard let effect = rules.firstMatch(sender: sender, receiver: receiver, round: round, previous: previous, path: path) else {
+            return loyal
+        }
+        switch effect.kind {
+        case .lie: return effect.value
         case .flip: return loyal == order ? defaultValue : order
         case .silent: return -1
         case .random:

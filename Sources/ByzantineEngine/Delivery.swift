@@ -199,6 +199,15 @@ public enum Fate: Sendable, Hashable {
     /// No line joins sender and receiver, so it is never sent.
     case noLink
 
+    /// A line carries it, so it is sent (whatever then becomes of it). A
+    /// switch, not `==`, so that the hot paths fold it away where the fate is known.
+    public var isSent: Bool {
+        switch self {
+        case .noLink: false
+        case .arrives, .late, .timedOut, .lost, .blocked: true
+        }
+    }
+
     /// The receiver has it in time to use it.
     public var isReceived: Bool {
         switch self {

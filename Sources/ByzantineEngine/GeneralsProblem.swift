@@ -72,7 +72,7 @@ public struct GeneralsProblem: Sendable, Equatable {
     /// commander to the sender, so its count is the message's round.
     public func transmit(path: [Int], to receiver: Int, loyalValue: Int) -> (sent: Int?, fate: Fate) {
         let fate = delivery.fate(path: path, to: receiver, seed: seed)
-        guard fate != .noLink else { return (nil, fate) }
+        guard fate.isSent else { return (nil, fate) }
         return (sent(path: path, to: receiver, loyalValue: loyalValue), fate)
     }
 

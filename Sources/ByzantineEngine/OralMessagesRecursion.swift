@@ -125,22 +125,22 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
 
         // Step 1: the commander sends its value to every lieutenant.
         let round = level + 1
-        if deviations.isLoyal(commander) && deliversEverywhere && !Recorder.isRecording {
+        let loyalCommander = deviations.isLoyal(commander)
+        if loyalCommander && (deliversEverywhere || delivery.alwaysArrives(from: commander)) && !Recorder.isRecording {
             for i in 0..<count { values[i] = value }
             messagesPerRound[level] &+= count
         } else {
             var sent = 0
             for i in 0..<count {
-                let (got, fate) = transmit(
-                    from: commander, to: members[i], round: round, previous: previous, loyal: value, pathHash: pathHash[level])
-                // No line: nothing is sent, and the lieutenant uses the default.
-                guard fate != .noLink else {
-                    values[i] = defaultValue
-                    continue
+                let message = transmit(
+                    from: commander, isLoyal: loyalCommander, to: members[i], round: round, previous: previous, loyal: value,
+                    pathHash: pathHash[level])
+                if message.sent >= 0 { sent += 1 }
+                // Nothing in time (no line, a drop, the network): the lieutenant uses the default.
+                values[i] = message.received >= 0 ? message.received : defaultValue
+                if Recorder.isRecording, message.fate.isSent {
+                    record(level: level, sender: nil, to: members[i], loyal: value, got: message.sent, fate: message.fate)
                 }
-                if got >= 0 { sent += 1 }
-                values[i] = got >= 0 && fate.isReceived ? got : defaultValue
-                if Recorder.isRecording { record(level: level, sender: nil, to: members[i], loyal: value, got: got, fate: fate) }
             }
             messagesPerRound[level] &+= sent
         }
@@ -192,20 +192,66 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         for j in 0..<count {
             let sender = members[j]
             let value = values[j]
-            if deviations.isLoyal(sender) && deliversEverywhere && !Recorder.isRecording {
+            let loyalSender = deviations.isLoyal(sender)
+            // The path through the sender: `random` rules and a lossy channel draw from it.
+            let hash = hashesPaths ? PathHash.extend(pathHash[level], with: Int(sender)) : 0
+            // Fast paths where nothing is recorded: every message arrives in
+            // its round, or a lossy channel alone decides; the rest (and
+            // every recorded message) asks `transmit`.
+            let onTime = deliversEverywhere || delivery.alwaysArrives(from: sender)
+            if loyalSender && onTime && !Recorder.isRecording {
                 let column = counts + Int(value)
                 for i in 0..<j { column[i * stride] += 1 }
                 for i in (j + 1)..<max(j + 1, count) { column[i * stride] += 1 }
                 sent += count - 1
-            } else {
-                let hash = hashesPaths ? PathHash.extend(pathHash[level], with: Int(sender)) : 0
+            } else if loyalSender && delivery.losesOnly && !Recorder.isRecording {
+                // A loyal sender on a lossy channel alone: each receiver counts
+                // the value or, lost, the default; 0 or 1 as data, not a branch.
+                let sentColumn = counts + Int(value)
+                let defaultColumn = counts + Int(defaultValue)
+                var lost: Int32 = 0
                 for i in 0..<count where i != j {
-                    let (got, fate) = transmit(from: sender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
-                    if got >= 0 && fate != .noLink { sent += 1 }
-                    let used = got >= 0 && fate.isReceived ? got : defaultValue
+                    let isLost = delivery.lossBit(pathHash: hash, receiver: members[i])
+                    sentColumn[i * stride] &+= 1 &- isLost
+                    defaultColumn[i * stride] &+= isLost
+                    lost &+= isLost
+                }
+                network.lost &+= Int(lost)
+                sent += count - 1
+            } else if onTime && !Recorder.isRecording {
+                // A faulty sender whose every message arrives: its rules alone.
+                for i in 0..<count where i != j {
+                    let got = deviate(from: sender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
+                    if got >= 0 { sent += 1 }
+                    counts[i * stride + Int(got >= 0 ? got : defaultValue)] += 1
+                }
+            } else if delivery.losesOnly && !Recorder.isRecording {
+                // A faulty sender on a lossy channel alone: its rules, then the channel.
+                var lost: Int32 = 0
+                for i in 0..<count where i != j {
+                    let got = deviate(from: sender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
+                    guard got >= 0 else {
+                        counts[i * stride + Int(defaultValue)] += 1
+                        continue
+                    }
+                    sent += 1
+                    let isLost = delivery.lossBit(pathHash: hash, receiver: members[i])
+                    counts[i * stride + Int(got)] &+= 1 &- isLost
+                    counts[i * stride + Int(defaultValue)] &+= isLost
+                    lost &+= isLost
+                }
+                network.lost &+= Int(lost)
+            } else {
+                for i in 0..<count where i != j {
+                    let message = transmit(
+                        from: sender, isLoyal: loyalSender, to: members[i], round: round, previous: commander, loyal: value, pathHash: hash)
+                    if message.sent >= 0 { sent += 1 }
+                    let used = message.received >= 0 ? message.received : defaultValue
                     counts[i * stride + Int(used)] += 1
                     if Recorder.isRecording {
-                        if fate != .noLink { record(level: level, sender: sender, to: members[i], loyal: value, got: got, fate: fate) }
+                        if message.fate.isSent {
+                            record(level: level, sender: sender, to: members[i], loyal: value, got: message.sent, fate: message.fate)
+                        }
                         weighed[level * n * n + i * n + j] = used
                     }
                 }
@@ -219,34 +265,55 @@ final class OralMessagesRecursion<Recorder: RunRecorder> {
         }
     }
 
-    /// What `sender` sends: its loyal value, or what its deviations make of it
-    /// (-1 for nothing), and what becomes of it on the way, counting lies,
-    /// drops and the network's doings (a message without a line is neither).
-    /// A message of round r has r − 1 generals on its path before the sender,
-    /// and `path` starts with them: for a commander of level d (round d + 1)
-    /// they are path[0..<d], for a relay in the final round after level d
-    /// (round d + 2) path[0...d].
+    /// What `sender` sends and what becomes of it on the way (a message
+    /// without a line is not sent at all). A message of round r has r − 1
+    /// generals on its path before the sender, and `path` starts with them:
+    /// for a commander of level d (round d + 1) they are path[0..<d], for a
+    /// relay in the final round after level d (round d + 2) path[0...d].
     @inline(__always)
     private func transmit(
-        from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64
-    ) -> (Int32, Fate) {
-        let fate = deliversEverywhere
-            ? Fate.arrives
-            : delivery.fate(sender: sender, receiver: receiver, round: round, previous: previous, path: path, pathHash: pathHash)
-        guard fate != .noLink else { return (-1, fate) }
-        guard !deviations.isLoyal(sender) else {
-            network.count(fate)
-            return (loyal, fate)
+        from sender: Int32, isLoyal: Bool, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64
+    ) -> Transmission {
+        guard !(deliversEverywhere || delivery.alwaysArrives(from: sender)) else {
+            let got = isLoyal ? loyal : deviate(from: sender, to: receiver, round: round, previous: previous, loyal: loyal, pathHash: pathHash)
+            return Transmission(sent: got, received: got, fate: .arrives)
         }
+        return transmitThroughNetwork(
+            from: sender, isLoyal: isLoyal, to: receiver, round: round, previous: previous, loyal: loyal, pathHash: pathHash)
+    }
+
+    /// One message: what its sender sent and what its receiver uses, as
+    /// plain values (-1 for nothing) so a fast path folds the fate away.
+    private struct Transmission {
+        var sent: Int32
+        var received: Int32
+        var fate: Fate
+    }
+
+    /// `transmit` where the system model can keep a message from arriving in
+    /// its round, counting what the network did to the messages sent.
+    private func transmitThroughNetwork(
+        from sender: Int32, isLoyal: Bool, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64
+    ) -> Transmission {
+        let fate = delivery.fate(sender: sender, receiver: receiver, round: round, previous: previous, path: path, pathHash: pathHash)
+        guard fate.isSent else { return Transmission(sent: -1, received: -1, fate: fate) }
+        let got = isLoyal ? loyal : deviate(from: sender, to: receiver, round: round, previous: previous, loyal: loyal, pathHash: pathHash)
+        if got >= 0 { network.count(fate) }
+        return Transmission(sent: got, received: fate.isReceived ? got : -1, fate: fate)
+    }
+
+    /// What a faulty `sender`'s deviations make of a message where a loyal
+    /// general would send `loyal` (-1 for nothing), counting lies and drops.
+    @inline(__always)
+    private func deviate(from sender: Int32, to receiver: Int32, round: Int, previous: Int32, loyal: Int32, pathHash: UInt64) -> Int32 {
         let got = deviations.send(
             from: sender, to: receiver, round: round, previous: previous, path: path, loyal: loyal, pathHash: pathHash)
         if got < 0 {
             drops += 1
-        } else {
-            if got != loyal { lies += 1 }
-            network.count(fate)
+        } else if got != loyal {
+            lies += 1
         }
-        return (got, fate)
+        return got
     }
 
     @inline(__always)

@@ -34,11 +34,34 @@ enum SplitMix64 {
 
 /// A lossy channel's losses: whether one message is lost depends only on the
 /// seed, its path and its receiver, like a `random` value, so the same seed
-/// loses the same messages however the engine walks them.
-enum LossDraw {
+/// loses the same messages however the engine walks them. The path's hash
+/// is already mixed; each receiver brings a key drawn from the seed, and one
+/// multiply spreads the two over 64 bits, compared with the loss rate's
+/// share of them: a handful of instructions a message, on the hot path.
+struct LossDraw {
+    private let receiverKeys: [UInt64]
+    /// Lost when the spread value is at most this: the rate's share of 2^64,
+    /// less one (so 100% loses all). Asked only of a rate above 0%.
+    private let largestLost: UInt64
+
+    init(seed: UInt64, percent: Int, generalCount: Int) {
+        let key = SplitMix64.mix(~seed)
+        receiverKeys = (0..<generalCount).map { SplitMix64.mix(key ^ UInt64($0 &+ 1)) }
+        let share = Double(min(max(percent, 1), 100)) / 100 * 18_446_744_073_709_551_616
+        largestLost = share >= 18_446_744_073_709_551_615 ? .max : UInt64(share.rounded(.down)) - 1
+    }
+
     @inline(__always)
-    static func isLost(seed: UInt64, pathHash: UInt64, receiver: Int, percent: Int) -> Bool {
-        let mixed = SplitMix64.mix(~seed ^ SplitMix64.mix(pathHash ^ UInt64(truncatingIfNeeded: receiver &+ 1) &* 0xD1B5_4A32_D192_ED03))
-        return Int(mixed % 100) < percent
+    func isLost(pathHash: UInt64, receiver: Int) -> Bool {
+        lossBit(pathHash: pathHash, receiver: receiver) != 0
+    }
+
+    /// 1 when the message is lost, 0 when not, as data rather than a
+    /// branch: a loss at random is the one thing a branch predictor cannot learn.
+    @inline(__always)
+    func lossBit(pathHash: UInt64, receiver: Int) -> Int32 {
+        let spread = (pathHash ^ receiverKeys[receiver]) &* 0xD1B5_4A32_D192_ED03
+        let kept = largestLost.subtractingReportingOverflow(spread).overflow
+        return 1 &- Int32(unsafeBitCast(kept, to: UInt8.self))
     }
 }

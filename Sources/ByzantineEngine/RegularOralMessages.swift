@@ -131,7 +131,7 @@ struct RegularOralMessagesRun {
     private mutating func send(path: [Int], to receiver: Int, loyal: Int, headedFor destination: Int? = nil) throws(EngineError) -> Int? {
         let (got, fate) = problem.transmit(path: path, to: receiver, loyalValue: loyal)
         // The regular sets and paths γ follow the graph's lines.
-        guard fate != .noLink else { return nil }
+        guard fate.isSent else { return nil }
         let round = path.count
         while messagesPerRound.count < round { messagesPerRound.append(0) }
         if let got {

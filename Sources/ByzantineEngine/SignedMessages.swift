@@ -140,7 +140,7 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
                     guard !chain.contains(Int32(receiver)) else { continue }
                     let fate = self.fate(of: chain, to: receiver, round: round)
                     // Only along a link: a lieutenant relays to its neighbours.
-                    guard fate != .noLink else { continue }
+                    guard fate.isSent else { continue }
                     guard let (value, carried, isValid) = deliver(relay, on: chain, signed: signed[range], to: receiver, round: round) else {
                         drops += 1
                         record(round: round, chain: chain, to: receiver, relay: relay, value: nil, .dropped)

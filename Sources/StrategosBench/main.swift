@@ -1,23 +1,28 @@
 import ByzantineEngine
 import Foundation
 
-/// `swift run -c release strategos-bench [om|sm|verify-om|verify-om-cut|verify-sm N M[:T]]...`:
+/// `swift run -c release strategos-bench [om|sm|om-lossy|om-async|verify-om|verify-om-cut|verify-sm N M[:T]]...`:
 /// runs OM(m) and SM(m) with m traitors (L1..Lm) that flip every value they
 /// send (the workload a lean C recursion is measured on) and prints messages,
-/// seconds per run, messages per second and the process's peak memory. Short
-/// runs are repeated until they add up to a fifth of a second, so the rate is
-/// not a timer's rounding. `verify-om N M` and `verify-sm N M` decide
+/// seconds per run, messages per second and the process's peak memory. Runs
+/// are repeated until they add up to a fifth of a second. `verify-om N M` and `verify-sm N M` decide
 /// `generals N; verify om(M)` (or sm) as the language does: three values, every
 /// order, up to T faulty generals (M unless `:T` is given), the default budget;
 /// they print the verdict, whether it is a proof, the seconds and the peak memory.
 /// `verify-om-cut N M` does the same with the link C - L1 cut, where no two
 /// generals need play the same part (the paper's Section 6: a failed line).
+/// Each time is the fastest of several runs. `om-lossy N M` and `om-async N M` run OM(m) over a lossy channel (20%,
+/// seed 7) and in asynchronous rounds (timeout 2, L1's messages one round
+/// late), each beside the same run on reliable synchronous channels, and
+/// print the ratio of their times.
 struct Workload {
     enum Algorithm: String {
         case om, sm
         case verifyOM = "verify-om"
         case verifyOMCut = "verify-om-cut"
         case verifySM = "verify-sm"
+        case omLossy = "om-lossy"
+        case omAsync = "om-async"
     }
 
     var algorithm: Algorithm
@@ -32,6 +37,7 @@ let defaultArguments = [
     "verify-om", "13", "4", "verify-om", "16", "5", "verify-om", "25", "5", "verify-sm", "5", "2", "verify-sm", "6", "2",
     "verify-sm", "4", "2:3", "verify-sm", "7", "2:3",
     "verify-om-cut", "7", "2:1", "verify-om-cut", "7", "2", "verify-om-cut", "10", "3:2", "verify-om-cut", "10", "3",
+    "om-lossy", "25", "5", "om-async", "25", "5",
 ]
 
 func parseWorkloads(_ arguments: [String]) -> [Workload]? {
@@ -67,10 +73,43 @@ func peakMemoryMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in kilobytes on Linux
 }
 
-func run(_ workload: Workload, algorithm: ByzantineAlgorithm) throws -> Outcome {
+func run(_ workload: Workload, algorithm: ByzantineAlgorithm, delivery: Delivery? = nil) throws -> Outcome {
     let traitors = Dictionary(uniqueKeysWithValues: (0..<workload.m).map { ($0 + 1, [Deviation(.flip)]) })
-    let problem = GeneralsProblem(generalCount: workload.generals, deviations: traitors)
+    let problem = GeneralsProblem(generalCount: workload.generals, deviations: traitors, seed: 7, delivery: delivery)
     return try algorithm.run(problem, m: workload.m, messageLimit: Int.max)
+}
+
+/// The fastest of at least three runs, repeated until they add up to a fifth
+/// of a second (the fastest, since a shared machine only ever slows a run
+/// down), and the last outcome.
+func timed(_ workload: Workload, algorithm: ByzantineAlgorithm, delivery: Delivery? = nil) throws -> (Double, Outcome) {
+    let start = seconds()
+    var fastest = Double.infinity
+    var outcome: Outcome?
+    var runs = 0
+    while runs < 3 || seconds() - start < 0.2 {
+        let before = seconds()
+        outcome = try run(workload, algorithm: algorithm, delivery: delivery)
+        fastest = min(fastest, seconds() - before)
+        runs += 1
+    }
+    guard let outcome else { throw EngineError.cancelled }
+    return (fastest, outcome)
+}
+
+/// The same OM(m) over reliable synchronous channels and over `delivery`, side by side.
+func compare(_ workload: Workload, _ delivery: Delivery, _ name: String) {
+    do {
+        let (reliable, _) = try timed(workload, algorithm: .om)
+        let (other, outcome) = try timed(workload, algorithm: .om, delivery: delivery)
+        let network = outcome.network
+        print(String(
+            format: "OM %4d %3d %@: %9.6f s/run against %9.6f s/run reliable and synchronous: %.2f× (%d lost, %d late, %d timed out)",
+            workload.generals, workload.m, name, other, reliable, other / max(reliable, 1e-12), network.lost, network.late,
+            network.timedOut))
+    } catch {
+        print("OM \(workload.generals) \(workload.m) \(name): refused: \(error)")
+    }
 }
 
 func verify(_ workload: Workload, algorithm: ByzantineAlgorithm, cut: Bool = false) {
@@ -99,7 +138,7 @@ func verify(_ workload: Workload, algorithm: ByzantineAlgorithm, cut: Bool = fal
 }
 
 guard let workloads = parseWorkloads(Array(CommandLine.arguments.dropFirst())) else {
-    print("usage: strategos-bench [om|sm|verify-om|verify-om-cut|verify-sm N M[:T]]...   (default: \(defaultArguments.joined(separator: " ")))")
+    print("usage: strategos-bench [om|sm|om-lossy|om-async|verify-om|verify-om-cut|verify-sm N M[:T]]...   (default: \(defaultArguments.joined(separator: " ")))")
     exit(64)
 }
 
@@ -119,16 +158,18 @@ for workload in workloads {
     case .verifySM:
         verify(workload, algorithm: .sm)
         continue
+    case .omLossy:
+        compare(workload, Delivery(links: .complete(workload.generals), channel: .lossy(percent: 20)), "lossy 20%")
+        continue
+    case .omAsync:
+        let late = NetworkDelay(sender: 1, rounds: 1)
+        compare(
+            workload, Delivery(links: .complete(workload.generals), timing: .asynchronous(Asynchrony(timeout: 2, delays: [late]))),
+            "asynchronous")
+        continue
     }
     do {
-        let start = seconds()
-        var outcome = try run(workload, algorithm: algorithm)
-        var runs = 1
-        while seconds() - start < 0.2 {
-            outcome = try run(workload, algorithm: algorithm)
-            runs += 1
-        }
-        let perRun = (seconds() - start) / Double(runs)
+        let (perRun, outcome) = try timed(workload, algorithm: algorithm)
         let rate = Double(outcome.messages) / max(perRun, 1e-12)
         let row = String(
             format: "%@ %4d %3d %13d %12.6f %12.0f %9.1f", workload.algorithm.rawValue.uppercased(), workload.generals,

@@ -147,7 +147,7 @@ public struct Completer {
             case .rightParen: pieces.append(.close)
             case .semicolon: pieces = []
             case .newline:
-                let continues = [.comma, .open, .word(Keyword.and.rawValue)].contains(pieces.last)
+                let continues = [.comma, .bar, .open, .word(Keyword.and.rawValue)].contains(pieces.last)
                 if !continues { pieces = [] }
             case .endOfInput: return pieces
             }

@@ -31,7 +31,7 @@ struct Enumeration {
         func walk(_ path: [Int]) {
             guard let sender = path.last, path.count <= request.m + 1 else { return }
             let receivers = (0..<request.generalCount).filter {
-                !path.contains($0) && request.delivery.fate(path: path, to: $0, seed: request.seed) != .noLink
+                !path.contains($0) && request.delivery.fate(path: path, to: $0, seed: request.seed).isSent
             }
             if faulty.contains(sender) {
                 slots += broadcast
