@@ -2,9 +2,10 @@ import Testing
 @testable import ByzantineEngine
 
 /// The engine against `ReferenceOM`, a literal OM(m) over explicit paths that asks
-/// `GeneralsProblem.message(path:to:loyalValue:)` for every message: every general's
+/// `GeneralsProblem.transmit(path:to:loyalValue:)` for every message: every general's
 /// decision and every round's message count must match, on generated scenarios that
-/// mix all actions, receiver sets, round ranges, `about` and missing links.
+/// mix all actions, receiver sets, round ranges, `about`, missing links, lossy and
+/// broadcast channels, partitions and delays.
 @Suite struct ReferenceModelTests {
     /// Mostly no `about`, else one general, a suffix of a path or a whole
     /// path (commander first), or now and then generals no path has in that order.
@@ -59,11 +60,43 @@ import Testing
                 for b in (a + 1)..<n where Int.random(in: 0..<4, using: &rng) == 0 { links.cut(a, b) }
             }
         }
+        let delivery = randomNetwork(on: links, generals: n, rounds: m + 1, using: &rng)
+        if delivery.channel == .broadcast {
+            // Under broadcast a rule for some receivers only is refused.
+            deviations = deviations.mapValues { $0.map { Deviation($0.action, rounds: $0.rounds, about: $0.about) } }
+        }
         let p = GeneralsProblem(
             generalCount: n, commander: commander, valueCount: valueCount,
             order: Int.random(in: 0..<valueCount, using: &rng), defaultValue: Int.random(in: 0..<valueCount, using: &rng),
-            deviations: deviations, seed: rng.next(), delivery: Delivery(links: links))
+            deviations: deviations, seed: rng.next(), delivery: delivery)
         return (p, m)
+    }
+
+    /// Now and then a channel, partitions or asynchrony other than the defaults.
+    static func randomNetwork(on links: Links, generals n: Int, rounds: Int, using rng: inout TestRNG) -> Delivery {
+        var delivery = Delivery(links: links)
+        switch Int.random(in: 0..<6, using: &rng) {
+        case 0: delivery.channel = .lossy(percent: Int.random(in: 0...100, using: &rng))
+        case 1: delivery.channel = .broadcast
+        default: break
+        }
+        if Int.random(in: 0..<4, using: &rng) == 0 {
+            let from = Int.random(in: 1...rounds, using: &rng)
+            delivery.partitions = [Partition(
+                groups: (0..<n).map { _ in Int.random(in: 0..<2, using: &rng) }, rounds: from...Int.random(in: from...rounds + 1, using: &rng))]
+        }
+        if Int.random(in: 0..<4, using: &rng) == 0 {
+            let delays = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                NetworkDelay(
+                    sender: Int.random(in: 0..<n, using: &rng),
+                    selector: MessageSelector(
+                        receivers: Int.random(in: 0..<2, using: &rng) == 0 ? nil : [Int.random(in: 0..<n, using: &rng)],
+                        rounds: Int.random(in: 0..<2, using: &rng) == 0 ? 1...Int.max : 2...2),
+                    rounds: Int.random(in: 0...3, using: &rng))
+            }
+            delivery.timing = .asynchronous(Asynchrony(timeout: Int.random(in: 1...3, using: &rng), delays: delays))
+        }
+        return delivery
     }
 
     @Test(arguments: 0..<8)

@@ -17,7 +17,8 @@ func problem(
 }
 
 /// A slow, literal OM(m) written from the paper with explicit paths, that asks
-/// `GeneralsProblem.message(path:to:loyalValue:)` what every sender sends. The
+/// `GeneralsProblem.transmit(path:to:loyalValue:)` what every sender sends
+/// and what becomes of it. The
 /// engine must agree with it on every decision and every per-round message count.
 enum ReferenceOM {
     struct Result: Equatable {
@@ -31,9 +32,10 @@ enum ReferenceOM {
         func om(_ m: Int, path: [Int], lieutenants: [Int], value: Int) -> [Int: Int] {
             var received: [Int: Int] = [:]
             for lieutenant in lieutenants {
-                let got = problem.message(path: path, to: lieutenant, loyalValue: value)
-                if got != nil { perRound[path.count - 1] += 1 }
-                received[lieutenant] = got ?? problem.defaultValue
+                // Sent counts what the sender put on a line; received, what arrived in time.
+                let (sent, fate) = problem.transmit(path: path, to: lieutenant, loyalValue: value)
+                if sent != nil, fate.isSent { perRound[path.count - 1] += 1 }
+                received[lieutenant] = problem.message(path: path, to: lieutenant, loyalValue: value) ?? problem.defaultValue
             }
             if m == 0 { return received }
             var heard: [Int: [Int]] = received.mapValues { [$0] }
