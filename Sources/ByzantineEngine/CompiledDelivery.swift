@@ -75,6 +75,20 @@ struct CompiledDelivery {
         return nil
     }
 
+    /// `fate` for a path written out (commander first, the sender last): for
+    /// the runs and searches that build paths as arrays.
+    func fate(path: [Int], to receiver: Int) -> Fate {
+        guard let sender = path.last else { return .arrives }
+        let flat = path.map { Int32($0) }
+        return flat.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return .arrives }
+            return fate(
+                sender: Int32(sender), receiver: Int32(receiver), round: path.count,
+                previous: path.count >= 2 ? Int32(path[path.count - 2]) : -1, path: start,
+                pathHash: needsPathHash ? PathHash.of(path) : 0)
+        }
+    }
+
     /// What becomes of the message `sender` sends `receiver` in `round`;
     /// `previous` and `path` (the round − 1 generals before the sender) as
     /// for `CompiledDeviations.send`, `pathHash` the hash of the path through

@@ -34,14 +34,7 @@ public struct Delivery: Sendable, Hashable {
     /// from the commander to the sender, so its count is the round). `seed`
     /// draws a lossy channel's losses.
     public func fate(path: [Int], to receiver: Int, seed: UInt64) -> Fate {
-        guard let sender = path.last else { return .arrives }
-        let flat = path.map { Int32($0) }
-        return flat.withUnsafeBufferPointer { buffer in
-            guard let start = buffer.baseAddress else { return .arrives }
-            return CompiledDelivery(self, seed: seed).fate(
-                sender: Int32(sender), receiver: Int32(receiver), round: path.count,
-                previous: path.count >= 2 ? Int32(path[path.count - 2]) : -1, path: start, pathHash: PathHash.of(path))
-        }
+        CompiledDelivery(self, seed: seed).fate(path: path, to: receiver)
     }
 
     /// Checks what a run needs of the model: partitions and delays about

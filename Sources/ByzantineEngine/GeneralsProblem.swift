@@ -83,7 +83,7 @@ public struct GeneralsProblem: Sendable, Equatable {
     }
 
     /// What the sender's rules make of a message (nil: they drop it).
-    private func sent(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
+    func sent(path: [Int], to receiver: Int, loyalValue: Int) -> Int? {
         guard let sender = path.last, deviations.indices.contains(sender) else { return loyalValue }
         let round = path.count
         let before = path.dropLast()

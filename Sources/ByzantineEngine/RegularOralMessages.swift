@@ -52,6 +52,7 @@ public enum RegularOralMessages {
 /// The state of one OM(m, p) run: counts, and the trace when asked for.
 struct RegularOralMessagesRun {
     let problem: GeneralsProblem
+    private let delivery: CompiledDelivery
     let messageLimit: Int
     private(set) var messagesPerRound: [Int] = []
     /// Messages sent so far, against `messageLimit`.
@@ -63,6 +64,7 @@ struct RegularOralMessagesRun {
 
     init(problem: GeneralsProblem, messageLimit: Int, recordsTrace: Bool) {
         self.problem = problem
+        delivery = CompiledDelivery(problem: problem)
         self.messageLimit = messageLimit
         trace = recordsTrace ? Trace() : nil
     }
@@ -129,9 +131,10 @@ struct RegularOralMessagesRun {
     /// would send `loyal`, as its rules and delivery make it (nil: nothing).
     /// `destination`: for one link of a path γ, the lieutenant at its end.
     private mutating func send(path: [Int], to receiver: Int, loyal: Int, headedFor destination: Int? = nil) throws(EngineError) -> Int? {
-        let (got, fate) = problem.transmit(path: path, to: receiver, loyalValue: loyal)
+        let fate = delivery.fate(path: path, to: receiver)
         // The regular sets and paths γ follow the graph's lines.
         guard fate.isSent else { return nil }
+        let got = problem.sent(path: path, to: receiver, loyalValue: loyal)
         let round = path.count
         while messagesPerRound.count < round { messagesPerRound.append(0) }
         if let got {

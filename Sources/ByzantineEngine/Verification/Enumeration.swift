@@ -27,12 +27,11 @@ struct Enumeration {
     func slots(faulty: Set<Int>) -> [Slot] {
         let broadcast = request.delivery.channel == .broadcast
         let withholds = request.delivery.networkCanWithhold
+        let delivery = CompiledDelivery(request.delivery, seed: request.seed)
         var slots: [Slot] = []
         func walk(_ path: [Int]) {
             guard let sender = path.last, path.count <= request.m + 1 else { return }
-            let receivers = (0..<request.generalCount).filter {
-                !path.contains($0) && request.delivery.fate(path: path, to: $0, seed: request.seed).isSent
-            }
+            let receivers = (0..<request.generalCount).filter { !path.contains($0) && delivery.fate(path: path, to: $0).isSent }
             if faulty.contains(sender) {
                 slots += broadcast
                     ? (receivers.isEmpty ? [] : [Slot(path: path, receivers: receivers, byNetwork: false)])

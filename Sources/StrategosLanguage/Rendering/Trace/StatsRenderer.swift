@@ -1,5 +1,5 @@
 /// `show stats`: messages per round against the paper's count, and how many
-/// lies, drops and discarded forgeries the run had.
+/// lies, drops and discarded forgeries the run had, and what the network did.
 enum StatsRenderer {
     static func text(_ run: RunReport, style: TextStyle) -> String {
         let paperHeading = run.algorithm == .om ? "paper (every general sends)" : "paper (loyal commander, no faults)"
@@ -21,6 +21,17 @@ enum StatsRenderer {
         var faults = "lies \(run.lies) · dropped \(run.drops)"
         if run.algorithm == .sm { faults += " · forged messages discarded \(run.discarded)" }
         lines.append(faults)
+        if let network = run.network {
+            // Only what the model can do: a reliable synchronous army loses nothing.
+            let (declaration, counts) = (network.declaration, network.counts)
+            var fates: [String] = []
+            if case .lossy = declaration.channel { fates.append("lost \(counts.lost)") }
+            if !declaration.partitions.isEmpty { fates.append("blocked \(counts.blocked)") }
+            if declaration.timing == .asynchronous {
+                fates += ["late in time \(counts.late)", "past the timeout \(counts.timedOut)"]
+            }
+            if !fates.isEmpty { lines.append("network: " + fates.joined(separator: " · ") + " (sent, so counted above)") }
+        }
         return lines.joined(separator: "\n") + "\n\n"
     }
 
