@@ -51,7 +51,7 @@ import Testing
         // On demand, the army a run makes must fit the partition.
         let onDemand = ScriptHarness.run("partition C, L1 | L2\nrun om(1)")
         #expect(onDemand.renderedErrors.first?.contains("general L3 is in no group of the partition") == true)
-        #expect(onDemand.renderedErrors.first?.contains("test.strat:1:1:") == true, "located at the partition")
+        #expect(onDemand.renderedErrors.first?.contains("test.strat:2:1:") == true, "located at the run that makes the army")
     }
 
     @Test func broadcastRefusesATwoFacedRuleWhicheverComesFirst() {

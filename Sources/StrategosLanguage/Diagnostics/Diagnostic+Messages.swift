@@ -59,6 +59,11 @@ extension Diagnostic {
         Diagnostic(.error, "invalid UTF-8 (decoded as U+FFFD)", at: span)
     }
 
+    /// `partition … until round 3 from round 2`.
+    static func untilBeforeFrom(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "'from' must come before 'until' in a partition, as in 'partition C, L1 | L2, L3 from round 2 until round 3'", at: span)
+    }
+
     /// `delay C by 2 to L1`.
     static func receiversAfterDelay(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "'to' must come before 'by' in a delay, as in 'delay C to L1 by 2'", at: span)
@@ -534,10 +539,40 @@ extension Diagnostic {
         Diagnostic(.error, "a delay is 0 or more rounds, not \(rounds.value): a message cannot arrive before it is sent", at: rounds.span)
     }
 
-    static func networkOutsideArmy(_ general: String, army: [String], at span: SourceSpan) -> Diagnostic {
+    static func boundBelowDelay(_ bound: IntegerLiteral, delay: Int, delayAt: (line: Int, column: Int)) -> Diagnostic {
         Diagnostic(
             .error,
-            "a 'partition' or 'delay' names \(shown(general)), which is not in the army \(list(army)); clear them with 'partition none', 'timing synchronous' or 'reset'",
+            "the 'delay' at \(delayAt.line):\(delayAt.column) is \(delay) round\(delay == 1 ? "" : "s") late, past a bound of \(bound.value): no message may be later than the bound; raise it, or set the delays again with 'timing asynchronous'",
+            at: bound.span)
+    }
+
+    static func networkOutsideArmy(
+        _ general: String, statement: String, at location: (line: Int, column: Int), army: [String], span: SourceSpan
+    ) -> Diagnostic {
+        let clear = statement == "partition" ? "'partition none'" : "'timing asynchronous' (or 'timing synchronous')"
+        return Diagnostic(
+            .error,
+            "the '\(statement)' at \(location.line):\(location.column) names \(shown(general)), which is not in the army \(list(army)); clear it with \(clear) or 'reset' first",
+            at: span)
+    }
+
+    /// A declared army larger than a partition written before it.
+    static func partitionLeavesOutNewArmy(_ generals: [String], partitionAt: (line: Int, column: Int), at span: SourceSpan) -> Diagnostic {
+        let who = generals.count == 1 ? "general \(shown(generals[0])) is" : "generals \(list(generals)) are"
+        return Diagnostic(
+            .error,
+            "in this army \(who) in no group of the partition at \(partitionAt.line):\(partitionAt.column), and every general must be in one; clear it with 'partition none' and partition again",
+            at: span)
+    }
+
+    /// An army made on demand (by a run or a verify) that a partition does not cover.
+    static func partitionLeavesOutOnDemandArmy(
+        _ generals: [String], army: [String], partitionAt: (line: Int, column: Int), at span: SourceSpan
+    ) -> Diagnostic {
+        let who = generals.count == 1 ? "general \(shown(generals[0])) is" : "generals \(list(generals)) are"
+        return Diagnostic(
+            .error,
+            "this makes the army \(list(army)), and \(who) in no group of the partition at \(partitionAt.line):\(partitionAt.column); every general must be in one: name it there, or declare the army with 'generals'",
             at: span)
     }
 
@@ -556,6 +591,17 @@ extension Diagnostic {
 
     static func timeoutTooShort(_ rounds: IntegerLiteral) -> Diagnostic {
         Diagnostic(.error, "a timeout is at least 1 round, not \(rounds.value): a receiver waits at least the round a message is sent in", at: rounds.span)
+    }
+
+    /// `channel broadcast` after a rule for some receivers only.
+    static func twoFacedRuleBeforeBroadcast(
+        _ general: String, rule: FaultRule, ruleAt: (line: Int, column: Int), at span: SourceSpan
+    ) -> Diagnostic {
+        let receivers = rule.receivers.map(\.text).joined(separator: ", ")
+        return Diagnostic(
+            .error,
+            "under 'channel broadcast' everything \(shown(general)) sends on one path reaches all its receivers with one value, but its rule at \(ruleAt.line):\(ruleAt.column) ('\(ScriptPrinter.text(of: rule))') is for \(receivers) only and would tell them different things; make \(shown(general)) loyal first ('general \(shown(general)) loyal') and give it rules without 'to', or keep point-to-point messages",
+            at: span)
     }
 
     static func twoFacedUnderBroadcast(_ general: String, rule: FaultRule, at span: SourceSpan) -> Diagnostic {

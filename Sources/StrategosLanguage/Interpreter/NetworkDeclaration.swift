@@ -18,6 +18,8 @@ public struct NetworkDeclaration: Sendable, Equatable {
         public var round: Int?
         public var about: [String]
         public var rounds: Int
+        /// The statement, for an error a later one finds.
+        public var span: SourceSpan
     }
 
     public var channel = Channel.reliable
@@ -33,9 +35,18 @@ public struct NetworkDeclaration: Sendable, Equatable {
 
     public var isDefault: Bool { self == NetworkDeclaration() }
 
-    /// Every general a partition or a delay names, each once, in the order written.
-    var namedGenerals: [String] {
-        (partitions.flatMap { $0.groups.joined() } + delays.flatMap { [$0.sender] + $0.receivers + $0.about }).uniqued()
+    /// The first general a partition or a delay names that is not in `army`,
+    /// and which statement names it.
+    func firstOutside(_ army: Set<String>) -> (general: String, statement: String, span: SourceSpan)? {
+        for partition in partitions {
+            if let outside = partition.groups.joined().first(where: { !army.contains($0) }) { return (outside, "partition", partition.span) }
+        }
+        for delay in delays {
+            if let outside = ([delay.sender] + delay.receivers + delay.about).first(where: { !army.contains($0) }) {
+                return (outside, "delay", delay.span)
+            }
+        }
+        return nil
     }
 
     /// The engine's model on `links`, over the army `names`; every name was

@@ -1,24 +1,24 @@
 /// `generals`, `commander`, `general X ...`: the statements that shape the army.
 extension Session {
-    mutating func declareArmy(count: IntegerLiteral) throws(Halt) {
+    mutating func declareArmy(count: IntegerLiteral, in file: SourceFile) throws(Halt) {
         guard count.value >= 3 else { throw .error(.armyTooSmall(count.value, at: count.span)) }
         guard count.value <= Army.maximumSize else { throw .error(.armyTooLarge(count.value, at: count.span)) }
-        try adopt(Army.numbered(count.value), at: count.span)
+        try adopt(Army.numbered(count.value), at: count.span, in: file)
     }
 
-    mutating func declareArmy(names: [Name], at span: SourceSpan) throws(Halt) {
+    mutating func declareArmy(names: [Name], at span: SourceSpan, in file: SourceFile) throws(Halt) {
         var seen = Set<String>()
         for name in names where !seen.insert(name.text).inserted {
             throw .error(.duplicateGeneral(name))
         }
         guard names.count >= 3 else { throw .error(.armyTooSmall(names.count, at: span)) }
         guard names.count <= Army.maximumSize else { throw .error(.armyTooLarge(names.count, at: span)) }
-        try adopt(names.map(\.text), at: span)
+        try adopt(names.map(\.text), at: span, in: file)
     }
 
     /// A new army keeps the fault rules, so every general they name must be in it;
     /// its commander is its first general.
-    private mutating func adopt(_ names: [String], at span: SourceSpan) throws(Halt) {
+    private mutating func adopt(_ names: [String], at span: SourceSpan, in file: SourceFile) throws(Halt) {
         let army = Set(names)
         for (general, rules) in scenario.rules.sorted(by: { $0.key < $1.key }) {
             guard army.contains(general) else { throw .error(.ruleOutsideArmy(general, army: names, at: span)) }
@@ -30,8 +30,14 @@ extension Session {
         if let outside = scenario.links.namedGenerals.first(where: { !army.contains($0) }) {
             throw .error(.linkOutsideArmy(outside, army: names, at: span))
         }
-        if let outside = scenario.network.namedGenerals.first(where: { !army.contains($0) }) {
-            throw .error(.networkOutsideArmy(outside, army: names, at: span))
+        if let outside = scenario.network.firstOutside(army) {
+            throw .error(.networkOutsideArmy(
+                outside.general, statement: outside.statement, at: file.location(of: outside.span.start), army: names, span: span))
+        }
+        for partition in scenario.network.partitions {
+            if let missing = Self.leftOut(of: partition, names) {
+                throw .error(.partitionLeavesOutNewArmy(missing, partitionAt: file.location(of: partition.span.start), at: span))
+            }
         }
         if let first = names.first { try checkPathEnds(commander: first, at: span) }
         scenario.army = .declared(names)

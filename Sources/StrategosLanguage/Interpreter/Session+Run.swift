@@ -20,7 +20,7 @@ extension Session {
             guard let generalIndex = index[general] else { continue }
             deviations[generalIndex] = rules.map { deviation(for: $0, generals: index, values: valueIndex) }
         }
-        let delivery = try delivery(of: names, commander: commander, at: span)
+        let delivery = try delivery(of: names, commander: commander, at: span, in: file)
         let links = delivery.links
         guard hasLink(links) else { throw .error(.noLinks(at: span)) }
         let problem = GeneralsProblem(
@@ -50,7 +50,8 @@ extension Session {
         } else if algorithm == .om, p == nil, n <= 3 * m {
             sink.receive(.diagnostic(.boundBroken(generals: n, m: m, at: span), file))
         }
-        if faulty.count > m {
+        // Under broadcast OM(0) tolerates any number of traitors: nobody can be two-faced.
+        if faulty.count > m, !(algorithm == .om && m == 0 && p == nil && scenario.network.channel == .broadcast) {
             sink.receive(.diagnostic(.moreFaultyThanM(algorithm, faulty: faulty.count, m: m, p: p, at: span), file))
         }
 

@@ -3,7 +3,7 @@ import ByzantineEngine
 /// `channel`, `partition`, `timing`, `delay` and `timeout`: the statements
 /// that say how messages travel and how time behaves.
 extension Session {
-    mutating func setChannel(_ choice: ChannelChoice, at span: SourceSpan) throws(Halt) {
+    mutating func setChannel(_ choice: ChannelChoice, at span: SourceSpan, in file: SourceFile) throws(Halt) {
         switch choice {
         case .reliable:
             scenario.network.channel = .reliable
@@ -14,7 +14,7 @@ extension Session {
             // A rule written before the channel changed is refused now, with the rule named.
             for (general, rules) in scenario.rules.sorted(by: { $0.key < $1.key }) {
                 if let rule = rules.first(where: { !$0.receivers.isEmpty }) {
-                    throw .error(.twoFacedUnderBroadcast(general, rule: rule, at: span))
+                    throw .error(.twoFacedRuleBeforeBroadcast(general, rule: rule, ruleAt: file.location(of: rule.span.start), at: span))
                 }
             }
             scenario.network.channel = .broadcast
@@ -71,13 +71,13 @@ extension Session {
         scenario.network.timing = choice
     }
 
-    mutating func addDelay(_ spec: DelaySpec, at span: SourceSpan) throws(Halt) {
+    mutating func addDelay(_ spec: DelaySpec, at span: SourceSpan, in file: SourceFile) throws(Halt) {
         guard scenario.network.timing == .asynchronous else { throw .error(.needsAsynchronousTiming("delay", at: span)) }
         switch spec {
         case .bound(let bound):
             guard bound.value >= 0 else { throw .error(.negativeDelay(bound)) }
             if let delay = scenario.network.delays.first(where: { $0.rounds > bound.value }) {
-                throw .error(.delayPastBound(delay.rounds, bound: bound.value, at: bound.span))
+                throw .error(.boundBelowDelay(bound, delay: delay.rounds, delayAt: file.location(of: delay.span.start)))
             }
             scenario.network.bound = bound.value
         case .messages(let sender, let receivers, let by, let round, let about):
@@ -91,7 +91,8 @@ extension Session {
                 throw .error(.delayPastBound(by.value, bound: bound, at: by.span))
             }
             scenario.network.delays.append(NetworkDeclaration.DelayDeclaration(
-                sender: sender.text, receivers: receivers.map(\.text), round: round?.value, about: about.map(\.text), rounds: by.value))
+                sender: sender.text, receivers: receivers.map(\.text), round: round?.value, about: about.map(\.text), rounds: by.value,
+                span: span))
         }
     }
 
@@ -102,11 +103,14 @@ extension Session {
     }
 
     /// The engine's model of the scenario on the army `names`: its graph,
-    /// channel, partitions and timing.
-    func delivery(of names: [String], commander: String, at span: SourceSpan) throws(Halt) -> Delivery {
+    /// channel, partitions and timing. An army made on demand meets the
+    /// partitions here, at the statement that makes it (`span`).
+    func delivery(of names: [String], commander: String, at span: SourceSpan, in file: SourceFile) throws(Halt) -> Delivery {
         let links = try links(of: names, commander: commander, at: span)
         for partition in scenario.network.partitions {
-            if let missing = Self.leftOut(of: partition, names) { throw .error(.partitionLeavesOut(missing, at: partition.span)) }
+            if let missing = Self.leftOut(of: partition, names) {
+                throw .error(.partitionLeavesOutOnDemandArmy(missing, army: names, partitionAt: file.location(of: partition.span.start), at: span))
+            }
         }
         return scenario.network.delivery(links: links, names: names)
     }

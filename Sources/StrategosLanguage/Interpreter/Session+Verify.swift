@@ -28,7 +28,7 @@ extension Session {
             algorithm: algorithm, m: m, generalCount: names.count, commander: names.firstIndex(of: commander) ?? 0,
             orders: orders.compactMap { values.firstIndex(of: $0) }, defaultValue: values.firstIndex(of: scenario.defaultValue) ?? 0,
             valueCount: values.count, traitors: traitors, budget: settings.verifyBudget, seed: scenario.seed,
-            messageLimit: settings.messageLimit, delivery: try delivery(of: names, commander: commander, at: span))
+            messageLimit: settings.messageLimit, delivery: try delivery(of: names, commander: commander, at: span, in: file))
         let plan: VerificationPlan
         do {
             plan = try Verifier.plan(request)
@@ -147,7 +147,7 @@ extension Session {
         return NetworkDeclaration.DelayDeclaration(
             sender: name(delay.sender), receivers: (delay.selector.receivers ?? []).sorted().map(name),
             round: rounds.lowerBound == rounds.upperBound ? rounds.lowerBound : nil, about: delay.selector.about.map(name),
-            rounds: delay.rounds)
+            rounds: delay.rounds, span: SourceSpan(start: 0, end: 0))
     }
 
     /// An engine deviation as the rule a script writes.

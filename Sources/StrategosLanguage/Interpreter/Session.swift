@@ -104,9 +104,9 @@ public struct Session: Sendable {
     private mutating func execute(_ statement: Statement, in file: SourceFile, into sink: inout some EventSink) throws(Halt) -> ScriptOutcome {
         switch statement.kind {
         case .generalsCount(let count):
-            try declareArmy(count: count)
+            try declareArmy(count: count, in: file)
         case .generalsNamed(let names):
-            try declareArmy(names: names, at: statement.span)
+            try declareArmy(names: names, at: statement.span, in: file)
         case .commander(let name):
             try noteGeneral(name)
             try checkPathEnds(commander: name.text, at: name.span)
@@ -130,13 +130,13 @@ public struct Session: Sendable {
         case .link(let pairs):
             try edit(pairs, .link)
         case .channel(let choice):
-            try setChannel(choice, at: statement.span)
+            try setChannel(choice, at: statement.span, in: file)
         case .partition(let spec):
             try addPartition(spec)
         case .timing(let choice):
             setTiming(choice)
         case .delay(let spec):
-            try addDelay(spec, at: statement.span)
+            try addDelay(spec, at: statement.span, in: file)
         case .timeout(let rounds):
             try setTimeout(rounds, at: statement.span)
         case .seed(let seed):

@@ -45,6 +45,7 @@ extension Parser {
         if consume(if: .until) != nil {
             try expect(.round)
             until = try expectInteger()
+            if at(.from) { throw SyntaxError(diagnostic: .untilBeforeFrom(at: token.span)) }
         }
         let span = keyword.span.through(previous.span)
         return statement(.partition(PartitionSpec(groups: groups, from: from, until: until, span: span)), from: keyword)

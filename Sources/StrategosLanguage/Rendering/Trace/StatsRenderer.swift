@@ -4,7 +4,7 @@ enum StatsRenderer {
     static func text(_ run: RunReport, style: TextStyle) -> String {
         let paperHeading = run.algorithm == .om ? "paper (every general sends)" : "paper (loyal commander, no faults)"
         var lines = [
-            "stats of \(run.title) · \(run.generals.count) generals · \(run.rounds) rounds",
+            "stats of \(run.title) · \(run.generals.count) generals · \(run.rounds) round" + (run.rounds == 1 ? "" : "s"),
             style.bold("round  messages  \(paperHeading)"),
         ]
         let paper = run.paperMessagesPerRound
