@@ -115,6 +115,14 @@ import Testing
         #expect(ScriptHarness.run("generals 4\nverify om").renderedErrors.first?.contains("nothing to verify") == true)
     }
 
+    @Test func showArmyListsTheNetwork() {
+        var session = Session()
+        _ = ScriptHarness.run("generals 4\nchannel lossy 5%\ntiming asynchronous\ndelay C to L1 by 1", in: &session)
+        let text = ScenarioRenderer.text(session.scenario, style: TextStyle(color: false))
+        #expect(text.contains("network    channel lossy 5%; timing asynchronous; delay C to L1 by 1"))
+        #expect(!ScenarioRenderer.text(Scenario(), style: TextStyle(color: false)).contains("network"))
+    }
+
     @Test func boundedDelaysBelowTheTimeoutAreSynchronousEnough() throws {
         let (_, bounded) = VerifyTests.verify("generals 4\ntiming asynchronous\ntimeout 2\ndelay at most 1\nverify om(1)")
         #expect(bounded?.holds == true && bounded?.exhaustive == true)

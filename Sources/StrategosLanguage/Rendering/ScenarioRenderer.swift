@@ -1,6 +1,6 @@
 /// A short description of a scenario: the army, its commander, the order, the
-/// default, the seed and every faulty general's rules as the script would write
-/// them. The REPL's `:army` prints it; a `show army` statement can reuse it.
+/// default, the links and the network, the seed and every faulty general's
+/// rules as the script would write them. The REPL's `:army` prints it; a `show army` statement can reuse it.
 public enum ScenarioRenderer {
     public static func text(_ scenario: Scenario, style: TextStyle) -> String {
         var lines: [String] = []
@@ -16,6 +16,9 @@ public enum ScenarioRenderer {
         lines.append("default    " + scenario.defaultValue)
         if scenario.links != LinksDeclaration() {
             lines.append("links      " + scenario.links.script)
+        }
+        if !scenario.network.isDefault {
+            lines.append("network    " + scenario.network.script)
         }
         if scenario.seed != 0 {
             lines.append("seed       \(Int64(bitPattern: scenario.seed))")
