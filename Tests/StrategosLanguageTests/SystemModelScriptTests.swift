@@ -106,6 +106,21 @@ import Testing
         if script.contains("lossy") { #expect(found.script.contains("seed 3\nchannel lossy 30%")) }
     }
 
+    /// Past the budget a model a strategy table cannot express is sampled
+    /// message by message, and what it finds replays (and is no internal error).
+    @Test(arguments: [
+        "generals 5\ntiming asynchronous\nverify sm(2)", "generals 5\nchannel broadcast\nverify om(1) with 2 traitors",
+        "generals 6\ntiming asynchronous\ntimeout 2\nverify om(1)",
+    ])
+    func samplingUnderAModelReplays(script: String) throws {
+        let (result, report) = VerifyTests.verify(script, budget: 1)
+        #expect(result.errors.isEmpty, "\(result.renderedErrors)")
+        let verification = try #require(report)
+        #expect(verification.scope.method == .sample)
+        #expect(verification.checked <= verification.scope.planned)
+        if verification.counterexample != nil { try VerifyTests.replay(verification) }
+    }
+
     @Test func verifyOMZeroAsksWhatItSurvives() throws {
         let (_, broadcast) = VerifyTests.verify("generals 4\nchannel broadcast\nverify om(0)")
         #expect(broadcast?.traitors == 3 && broadcast?.holds == true && broadcast?.exhaustive == true)

@@ -74,11 +74,22 @@ struct Enumeration {
     /// budget's strategy-table sample takes: each is a whole run of the engine.
     static let largestSample = 200_000
 
-    /// A sample's strategies per placement and order, and in all.
+    /// A sample's whole work, in messages times the rules each is checked
+    /// against: some seconds of runs, however large the army.
+    static let largestSampleWork = 2e9
+
+    /// A sample's strategies per placement and order, and in all: an equal
+    /// share of `largestSample`, fewer where each run is long. A run's cost is
+    /// its messages, each of a faulty sender checked against that sender's
+    /// rules (one per path it sends on, about messages / n of them).
     var sampleShare: (perPlacement: Int, planned: Int) {
+        let n = Double(request.generalCount)
         let placements = Verifier.sizes(request).reduce(0.0) { $0 + min(binomial(request.generalCount, $1), Double(Self.largestPlacementSample)) }
         let cases = max(placements * Double(request.orders.count), 1)
-        let perPlacement = max(1, Int(Double(min(request.budget, Self.largestSample)) / cases))
+        let messages = Double(request.algorithm.messageBound(request.problem(order: request.orders.first ?? 0, [:]), m: request.m) ?? Verifier.largestRun)
+        let cost = messages * (1 + Double(request.traitors) * messages / (2 * n * n))
+        let byWork = Self.largestSampleWork / cost
+        let perPlacement = max(1, Int(min(Double(min(request.budget, Self.largestSample)), byWork) / cases))
         return (perPlacement, Int(min(Double(perPlacement) * cases, Double(Int.max / 2))))
     }
 

@@ -119,7 +119,8 @@ public enum VerificationRenderer {
                 style.green("IC1 and IC2 hold") + " for every strategy (all \(count(report.scope.strategies))), every placement and \(orders): a proof, not a sample")
         } else {
             lines.append(
-                style.yellow("no violation found") + " in a seeded sample of \(count(Double(report.checked))) strategies and a greedy adversary; "
+                style.yellow("no violation found") + " in a seeded sample of \(count(Double(report.checked))) strategies"
+                    + (report.network.isDefault ? " and a greedy adversary; " : "; ")
                     + "this is a sample, not a proof")
         }
         return lines.joined(separator: "\n") + "\n\n"
