@@ -73,6 +73,9 @@ struct Strategos: ParsableCommand {
     var noColor = false
 
     func validate() throws {
+        guard !(json && traceFormat != nil) else {
+            throw ValidationError("--json and --trace-format both say how runs are written; choose one")
+        }
         guard maxMessages >= 1 else { throw ValidationError("--max-messages must be at least 1") }
         guard traceLimit >= 0 else { throw ValidationError("--trace-limit must be 0 or more") }
         guard verifyBudget >= 1 else { throw ValidationError("--verify-budget must be at least 1") }
@@ -80,12 +83,18 @@ struct Strategos: ParsableCommand {
         guard maxLoadDepth >= 0 else { throw ValidationError("--max-load-depth must be 0 or more") }
     }
 
+    /// What standard output carries, as the flags ask.
+    private var outputMode: OutputMode {
+        if let traceFormat { return .trace(traceFormat) }
+        return json ? .json : .text
+    }
+
     func run() throws {
         let colorAllowed = !noColor && !Console.noColorRequested
         let renderer = EventRenderer(
             outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
             diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
-            json: json, traceFormat: traceFormat)
+            mode: outputMode)
         let console = Console(renderer: renderer, maximumInputBytes: maxInputBytes)
         var inputs: [Input] = []
         if !expressions.isEmpty {

@@ -39,6 +39,14 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// One output mode at a time: JSON lines or traces, not both.
+    @Test func jsonAndATraceFormatAreOneChoice() throws {
+        let result = try StrategosBinary.run(["--json", "--trace-format", "dot", "-e", "run om(1)"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--json and --trace-format both say how runs are written; choose one"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func missingFileNamesIt() throws {
         let result = try StrategosBinary.run(["/nonexistent/strategos/missing.strat"])
         #expect(result.status == 66)

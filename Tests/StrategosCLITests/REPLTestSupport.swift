@@ -15,7 +15,7 @@ struct REPLHarness {
         settings.loader = FileSystemLoader(workingDirectory: workingDirectory)
         var repl = REPL(
             settings: settings,
-            renderer: EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false),
+            renderer: EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false)),
             output: output, interruption: interruption)
         var source = ScriptedLineSource(inputs, echoingTo: output)
         repl.run(reading: &source)

@@ -188,8 +188,8 @@ import Testing
 
     @Test func eventRendererRoutesStreams() throws {
         let result = ScriptHarness.run("print \"hi\"\nrun om(1)\nexpect violation")
-        let text = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false)
-        let json = EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: false), json: true)
+        let text = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false))
+        let json = EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: false), mode: .json)
         #expect(result.events.map { text.render($0).stream } == [.standardOutput, .standardOutput, .standardError])
         #expect(result.events.map { json.render($0).stream } == [.standardError, .standardOutput, .standardError])
         #expect(text.render(result.events[0]).text == "hi\n")
@@ -199,7 +199,7 @@ import Testing
     }
 
     @Test func printTextIsNotRenderedWithColour() throws {
-        let renderer = EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: true), json: false)
+        let renderer = EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: true))
         #expect(renderer.render(.printed("plain")).text == "plain\n")
     }
 }

@@ -5,12 +5,12 @@ import Testing
 /// `run twogenerals(k)` and its companions, as scripts.
 @Suite struct TwoGeneralsScriptTests {
     private func json(_ text: String) -> [String] {
-        let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: true)
+        let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: .json)
         return ScriptHarness.run(text).events.map(renderer.render).filter { $0.stream == .standardOutput }.map(\.text)
     }
 
     private func text(_ script: String) -> String {
-        let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false)
+        let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false))
         return ScriptHarness.run(script).events.map { renderer.render($0).text }.joined()
     }
 

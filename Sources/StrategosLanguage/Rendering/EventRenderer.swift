@@ -1,6 +1,6 @@
 /// Turns events into text for one of two streams: results on standard output,
-/// diagnostics on standard error. With `json` (or a `traceFormat`), standard
-/// output carries only what a program reads, so other text goes to standard error.
+/// diagnostics on standard error. In a mode for programs standard output
+/// carries only what a program reads, so other text goes to standard error.
 public struct EventRenderer: Sendable {
     public enum Stream: Sendable, Equatable {
         case standardOutput, standardError
@@ -10,48 +10,62 @@ public struct EventRenderer: Sendable {
     /// one may be a terminal while the other is a pipe.
     public var outputStyle: TextStyle
     public var diagnosticStyle: TextStyle
-    public var json: Bool
-    /// When set, each run is written as its trace in this format (`--trace-format`).
-    public var traceFormat: ExportFormat?
+    public var mode: OutputMode
 
-    public init(outputStyle: TextStyle, diagnosticStyle: TextStyle, json: Bool, traceFormat: ExportFormat? = nil) {
+    public init(outputStyle: TextStyle, diagnosticStyle: TextStyle, mode: OutputMode = .text) {
         self.outputStyle = outputStyle
         self.diagnosticStyle = diagnosticStyle
-        self.json = json
-        self.traceFormat = traceFormat
+        self.mode = mode
     }
-
-    private var isForPrograms: Bool { json || traceFormat != nil }
 
     public func render(_ event: Event) -> (stream: Stream, text: String) {
         switch event {
         case .run(let run):
-            if let traceFormat {
+            switch mode {
+            case .text: return (.standardOutput, RunRenderer.text(run, style: outputStyle))
+            case .json: return (.standardOutput, RunRenderer.json(run))
+            case .trace(let format):
                 // The session refuses a run it cannot trace when traces are required.
-                return (.standardOutput, Exporter.text(of: .trace(run, TraceFilter()), as: traceFormat) ?? "")
+                return (.standardOutput, Exporter.text(of: .trace(run, TraceFilter()), as: format) ?? "")
             }
-            return json ? (.standardOutput, RunRenderer.json(run)) : (.standardOutput, RunRenderer.text(run, style: outputStyle))
         case .printed(let text):
-            return (isForPrograms ? .standardError : .standardOutput, text + "\n")
+            return (forPeople, text + "\n")
         case .shown(let shown):
-            return isForPrograms
-                ? (.standardError, ViewRenderer.text(shown, style: TextStyle(color: false)))
-                : (.standardOutput, ViewRenderer.text(shown, style: outputStyle))
+            return (forPeople, ViewRenderer.text(shown, style: peopleStyle))
         case .verifying(let report):
+            switch mode {
             // Programs get one JSON line, once the search is over.
-            return json
-                ? (.standardError, "")
-                : (isForPrograms ? .standardError : .standardOutput, VerificationRenderer.plan(report, style: isForPrograms ? TextStyle(color: false) : outputStyle))
+            case .json: return (.standardError, "")
+            case .text, .trace: return (forPeople, VerificationRenderer.plan(report, style: peopleStyle))
+            }
         case .verification(let report):
-            return json
-                ? (.standardOutput, VerificationRenderer.json(report))
-                : (isForPrograms ? .standardError : .standardOutput, VerificationRenderer.verdict(report, style: isForPrograms ? TextStyle(color: false) : outputStyle))
+            switch mode {
+            case .json: return (.standardOutput, VerificationRenderer.json(report))
+            case .text, .trace: return (forPeople, VerificationRenderer.verdict(report, style: peopleStyle))
+            }
         case .twoGenerals(let event):
-            return json
-                ? (.standardOutput, TwoGeneralsRenderer.json(event))
-                : (isForPrograms ? .standardError : .standardOutput, TwoGeneralsRenderer.text(event, style: isForPrograms ? TextStyle(color: false) : outputStyle))
+            switch mode {
+            case .json: return (.standardOutput, TwoGeneralsRenderer.json(event))
+            case .text, .trace: return (forPeople, TwoGeneralsRenderer.text(event, style: peopleStyle))
+            }
         case .diagnostic(let diagnostic, let file):
             return (.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
+        }
+    }
+
+    /// Where text for people goes: standard output unless it carries a program's format.
+    private var forPeople: Stream {
+        switch mode {
+        case .text: .standardOutput
+        case .json, .trace: .standardError
+        }
+    }
+
+    /// Text for people beside a program's output is never coloured.
+    private var peopleStyle: TextStyle {
+        switch mode {
+        case .text: outputStyle
+        case .json, .trace: TextStyle(color: false)
         }
     }
 }

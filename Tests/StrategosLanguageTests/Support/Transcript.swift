@@ -22,7 +22,7 @@ struct Transcript {
 
     static func run(_ file: SourceFile, key: String? = nil, settings: Session.Settings) -> Transcript {
         struct Recorder: EventSink {
-            let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false)
+            let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false))
             var text = ""
             mutating func receive(_ event: Event) {
                 text += renderer.render(event).text
