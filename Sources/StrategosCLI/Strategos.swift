@@ -51,7 +51,7 @@ struct Strategos: ParsableCommand {
     var maxMessages = 1_000_000_000
 
     @Option(help: ArgumentHelp(
-        "Write each run's trace to standard output instead of its report: mermaid, dot or json (as `export trace` does).",
+        "Write each run's trace to standard output instead of its report: mermaid, dot, json or svg (as `export trace` does).",
         valueName: "format"))
     var traceFormat: ExportFormat?
 
@@ -142,7 +142,7 @@ struct Strategos: ParsableCommand {
 }
 
 extension ExportFormat: ExpressibleByArgument {
-    /// A format's name or one of its file extensions: `mermaid`/`mmd`, `dot`/`gv`, `json`.
+    /// A format's name or one of its file extensions: `mermaid`/`mmd`, `dot`/`gv`, `json`, `svg`.
     public init?(argument: String) {
         guard let format = ExportFormat(rawValue: argument.lowercased()) ?? ExportFormat(path: "trace." + argument) else {
             return nil

@@ -20,10 +20,17 @@ import Testing
         #expect((document?["messages"] as? [Any])?.count == 9)
     }
 
+    /// `--trace-format svg` writes each run as the SVG `export trace` would.
+    @Test func svgIsAFormatToo() throws {
+        let result = try StrategosBinary.run(["--trace-format", "svg", "-e", "generals 4; general L3 traitor; run om(1)"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<?xml") && result.stdout.contains("<svg") && result.stdout.contains(">round 2 · 6 messages<"))
+    }
+
     @Test func anUnknownFormatIsAUsageError() throws {
         let result = try StrategosBinary.run(["--trace-format", "xml", "-e", "run om(1)"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("'mermaid', 'dot' or 'json'"))
+        #expect(result.stderr.contains("'mermaid', 'dot', 'json' or 'svg'"))
     }
 
     @Test func aRunOverTheTraceLimitIsAnError() throws {

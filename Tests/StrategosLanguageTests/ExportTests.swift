@@ -1,10 +1,13 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import StrategosLanguage
 
-/// `export`: the three trace formats and the decision tree, pinned as golden
-/// files for the paper's Fig. 3, checked for structure, and the DOT rendered by
-/// Graphviz (`.ci/setup` installs it). Regenerate the golden files after review
+/// `export`: the four trace formats and the decision tree, pinned as golden
+/// files for the paper's Fig. 3, checked for structure, the DOT rendered by
+/// Graphviz (`.ci/setup` installs it) and the SVG read by an XML parser. Regenerate the golden files after review
 /// with `STRATEGOS_UPDATE_GOLDEN=1 swift test --filter ExportTests`.
 @Suite struct ExportTests {
     static let fig3 = """
@@ -15,6 +18,8 @@ import Testing
         export trace "fig3.dot"
         export trace "fig3.json"
         export tree L1 "fig3-tree-L1.dot"
+        export trace "fig3.svg"
+        export tree L1 "fig3-tree-L1.svg"
         """
 
     static func exports(of script: String) -> (result: ScriptResult, files: [String: String]) {
@@ -27,7 +32,7 @@ import Testing
 
     static let golden = ExampleGoldenTests.repository.appendingPathComponent("Tests/StrategosLanguageTests/Golden")
 
-    @Test(arguments: ["fig3.mmd", "fig3.dot", "fig3.json", "fig3-tree-L1.dot"])
+    @Test(arguments: ["fig3.mmd", "fig3.dot", "fig3.json", "fig3-tree-L1.dot", "fig3.svg", "fig3-tree-L1.svg"])
     func fig3ExportMatchesItsGoldenFile(_ name: String) throws {
         let (result, files) = Self.exports(of: Self.fig3)
         #expect(result.outcome == .success)
@@ -45,6 +50,26 @@ import Testing
         let svg = try Self.renderWithGraphviz(dot)
         #expect(svg.contains("<svg"))
         #expect(svg.contains("L3"))
+    }
+
+    /// Strategos's own SVG: well-formed XML, a panel per round, every general
+    /// named, the lies marked in the text as well as in colour, and the legend.
+    @Test func svgIsWellFormedAndReadsWithoutColour() throws {
+        let (_, files) = Self.exports(of: Self.fig3)
+        for name in ["fig3.svg", "fig3-tree-L1.svg"] {
+            let svg = try #require(files[name])
+            let parser = XMLParser(data: Data(svg.utf8))
+            #expect(parser.parse(), "\(name): \(parser.parserError.map(String.init(describing:)) ?? "")")
+        }
+        let trace = try #require(files["fig3.svg"])
+        #expect(trace.contains(">round 1 · 3 messages<") && trace.contains(">round 2 · 6 messages<"))
+        for general in ["C", "L1", "L2", "L3"] { #expect(trace.contains(">\(general)<")) }
+        #expect(trace.contains("retreat!") && trace.contains("hold!"), "L3's lies carry their mark")
+        #expect(trace.contains("a lie: not what a loyal general in the sender&apos;s place would send"))
+        let tree = try #require(files["fig3-tree-L1.svg"])
+        #expect(tree.contains(">L1 decides attack<"))
+        // Text that XML would misread is escaped (names cannot hold it, but remarks and titles might).
+        #expect(SVGDocument.escaped(#"a<b>&"c'"#) == "a&lt;b&gt;&amp;&quot;c&apos;")
     }
 
     @Test func mermaidIsAWellFormedSequenceDiagram() throws {
@@ -104,10 +129,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"export trace "run.txt""#, "cannot tell the format of 'run.txt' from its extension; use .mmd, .dot, .json"),
-        (#"export trace "run""#, "cannot tell the format of 'run' from its extension; use .mmd, .dot, .json"),
-        (#"export tree L1 "tree.mmd""#, "the decision tree of L1 cannot be exported as Mermaid; use .dot"),
-        (#"export tree L1 "tree.json""#, "the decision tree of L1 cannot be exported as JSON; use .dot"),
+        (#"export trace "run.txt""#, "cannot tell the format of 'run.txt' from its extension; use .mmd, .dot, .json, .svg"),
+        (#"export trace "run""#, "cannot tell the format of 'run' from its extension; use .mmd, .dot, .json, .svg"),
+        (#"export tree L1 "tree.mmd""#, "the decision tree of L1 cannot be exported as Mermaid; use .dot or .svg"),
+        (#"export tree L1 "tree.json""#, "the decision tree of L1 cannot be exported as JSON; use .dot or .svg"),
         (#"export tree C "tree.dot""#, "C is the commander; only lieutenants decide"),
         (#"export tree L9 "tree.dot""#, "no general named L9; the army is C, L1, L2, L3; did you mean L1?"),
     ])

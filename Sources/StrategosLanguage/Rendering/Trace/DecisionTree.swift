@@ -34,6 +34,15 @@ struct DecisionTree {
 
     // MARK: - OM(m)
 
+    /// `majority(C: attack, L2: attack, L3: retreat) = attack`, or when no
+    /// value has more than half, `majority(…): none, so the default retreat`:
+    /// a default that won nothing should not read as if it had.
+    static func label(of majority: Trace.Majority, words: TraceVocabulary) -> String {
+        let weighed = "majority(" + majority.inputs.map { "\(words.general($0.from)): \(words.value($0.value))" }.joined(separator: ", ") + ")"
+        let won = majority.inputs.filter { $0.value == majority.result }.count * 2 > majority.inputs.count
+        return won ? "\(weighed) = \(words.value(majority.result))" : "\(weighed): no majority, so the default \(words.value(majority.result))"
+    }
+
     private static func omRoot(words: TraceVocabulary, trace: Trace, lieutenant: Int, commander: Int) -> Node {
         var majorities: [[Int]: Trace.Majority] = [:]
         for majority in trace.majorities where majority.lieutenant == lieutenant {
@@ -61,8 +70,7 @@ struct DecisionTree {
                 label: "\(from): \(value)", detail: words.route(message) + (remark.isEmpty ? "" : " (\(remark))"),
                 isSuspect: message.isLie || message.disposition == .dropped, children: [])
         }
-        let weighed = majority.inputs.map { "\(words.general($0.from)): \(words.value($0.value))" }
-        let label = "majority(\(weighed.joined(separator: ", "))) = \(words.value(majority.result))"
+        let label = Self.label(of: majority, words: words)
         var children = [omNode(path: path, words: words, majorities: [:], messages: messages)]
         for input in majority.inputs.dropFirst() {
             children.append(omNode(path: path + [input.from], words: words, majorities: majorities, messages: messages))
@@ -103,8 +111,7 @@ struct DecisionTree {
         func node(path: [Int]) -> Node {
             let from = words.general(path.last ?? 0)
             guard let majority = majorities[path] else { return leaf(along: direct(from: path), from: from, heard: nil) }
-            let weighed = majority.inputs.map { "\(words.general($0.from)): \(words.value($0.value))" }
-            let label = "majority(\(weighed.joined(separator: ", "))) = \(words.value(majority.result))"
+            let label = DecisionTree.label(of: majority, words: words)
             let level = path.count - 1
             let children = majority.inputs.map { input -> Node in
                 if input.from == path.last { return leaf(along: direct(from: path), from: from, heard: input.value) }

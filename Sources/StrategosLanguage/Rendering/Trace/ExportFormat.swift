@@ -1,6 +1,6 @@
 /// The file formats `export` writes, chosen by the file's extension.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case mermaid, dot, json
+    case mermaid, dot, json, svg
 
     public init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
@@ -15,6 +15,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .mermaid: "Mermaid"
         case .dot: "Graphviz DOT"
         case .json: "JSON"
+        case .svg: "SVG"
         }
     }
 
@@ -25,6 +26,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .mermaid: ["mmd", "mermaid"]
         case .dot: ["dot", "gv"]
         case .json: ["json"]
+        case .svg: ["svg"]
         }
     }
 }
@@ -32,34 +34,42 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// Turns a view into the text of an export file.
 public enum Exporter {
     /// Whether a view can be written in a format: traces in every format, a
-    /// decision tree as Graphviz, the links as Graphviz or Mermaid.
+    /// decision tree as Graphviz or SVG, the links as Graphviz or Mermaid.
     public static func supports(_ view: View, as format: ExportFormat) -> Bool {
         switch view {
         case .trace: true
-        case .tree: format == .dot
-        case .links: format != .json
+        case .tree: format == .dot || format == .svg
+        case .links: format == .dot || format == .mermaid
         case .stats, .army, .table: false
         }
     }
 
     /// The export file's text, or nil when the view has no such format.
     public static func text(of shown: Shown, as format: ExportFormat) -> String? {
-        switch (shown, format) {
-        case (.trace(let run, _), _):
+        switch shown {
+        case .trace(let run, _):
             guard let trace = run.trace else { return nil }
             return switch format {
             case .mermaid: MermaidExporter.sequenceDiagram(run, trace: trace)
             case .dot: DotExporter.rounds(run, trace: trace)
             case .json: TraceJSONExporter.document(run, trace: trace)
+            case .svg: SVGExporter.rounds(run, trace: trace)
             }
-        case (.tree(let run, let lieutenant), .dot):
+        case .tree(let run, let lieutenant):
             guard let trace = run.trace else { return nil }
-            return DotExporter.tree(DecisionTree(run: run, trace: trace, lieutenant: lieutenant))
-        case (.links(let report), .dot):
-            return LinksExporter.dot(report)
-        case (.links(let report), .mermaid):
-            return LinksExporter.mermaid(report)
-        default:
+            let tree = DecisionTree(run: run, trace: trace, lieutenant: lieutenant)
+            return switch format {
+            case .dot: DotExporter.tree(tree)
+            case .svg: SVGExporter.tree(tree)
+            case .mermaid, .json: nil
+            }
+        case .links(let report):
+            return switch format {
+            case .dot: LinksExporter.dot(report)
+            case .mermaid: LinksExporter.mermaid(report)
+            case .json, .svg: nil
+            }
+        case .stats, .army, .table:
             return nil
         }
     }
