@@ -52,16 +52,6 @@ public enum ScriptPrinter {
 
     /// The inside of a string literal; Graphviz reads the same escapes.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.append(character)
-            }
-        }
-        return result
+        text.escaping(["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t"])
     }
 }

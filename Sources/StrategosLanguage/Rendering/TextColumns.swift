@@ -12,3 +12,15 @@ extension String {
         return text
     }
 }
+
+extension String {
+    /// The text with each character that `replacements` lists written as its
+    /// replacement: the escapes of a string literal, of XML.
+    func escaping(_ replacements: [Character: String]) -> String {
+        var result = ""
+        for character in self {
+            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -93,7 +93,7 @@ enum SVGExporter {
             let end = (to.x - dx * trim + nx, to.y - dy * trim + ny)
             svg.arrow(from: start, to: end, colour: colour, dashed: dashed, dotted: dotted)
             guard labelled else { continue }
-            let values = carried.map { mark($0, words: words) }
+            let values = carried.map(words.mark)
             let shown = values.count <= 3 ? values.joined(separator: " ") : values.prefix(3).joined(separator: " ") + " …"
             svg.text(shown, x: Int((start.0 + end.0) / 2 + nx * 2), y: Int((start.1 + end.1) / 2 + ny * 2), size: 10, colour: colour, anchor: "middle")
         }
@@ -130,17 +130,6 @@ enum SVGExporter {
         case .forged: ("#ef6c00", false, false)
         case .dropped: ("#9e9e9e", true, false)
         case .network: ("#1565c0", false, true)
-        }
-    }
-
-    /// A value as the figure writes it, with its mark.
-    private static func mark(_ message: Trace.Message, words: TraceVocabulary) -> String {
-        guard let value = message.value.map(words.value) else { return "-" }
-        let marked = message.isLie ? value + "!" : value
-        switch message.disposition {
-        case .discarded: return value + "?"
-        case .lost, .blocked, .timedOut: return "(" + marked + ")"
-        case .received, .accepted, .duplicate, .dropped: return marked
         }
     }
 
@@ -252,17 +241,6 @@ struct SVGDocument {
 
     /// Text and attribute values as XML reads them back.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
+        text.escaping(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"])
     }
 }

@@ -66,7 +66,7 @@ enum TraceTextRenderer {
     }
 
     private static func fan(from commander: String, _ messages: [Trace.Message], words: TraceVocabulary) -> [String] {
-        let cells = messages.map { (words.general($0.receiver), mark($0, words: words)) }
+        let cells = messages.map { (words.general($0.receiver), words.mark($0)) }
         let width = max(cells.map { max($0.0.count, $0.1.count) }.max() ?? 0, 6) + 3
         let centres = cells.indices.map { $0 * width + width / 2 }
         let middle = ((centres.first ?? 0) + (centres.last ?? 0)) / 2
@@ -94,30 +94,17 @@ enum TraceTextRenderer {
         }
         let rank = { (general: Int) in general == words.commanderIndex ? -1 : general }
         receivers.sort { rank($0) < rank($1) }
-        let cellWidth = max(messages.map { mark($0, words: words).count }.max() ?? 0, receivers.map { words.general($0).count + 3 }.max() ?? 0) + 2
+        let cellWidth = max(messages.map { words.mark($0).count }.max() ?? 0, receivers.map { words.general($0).count + 3 }.max() ?? 0) + 2
         let nameWidth = senders.map { words.general($0).count }.max() ?? 0
         var rows = ["".padded(to: nameWidth + 4) + receivers.map { ("to " + words.general($0)).padded(to: cellWidth) }.joined()]
         for sender in senders {
             let cells = receivers.map { receiver -> String in
                 guard let message = messages.first(where: { $0.sender == sender && $0.receiver == receiver }) else { return "·" }
-                return mark(message, words: words)
+                return words.mark(message)
             }
             rows.append("  " + words.general(sender).padded(to: nameWidth + 2) + cells.map { $0.padded(to: cellWidth) }.joined())
         }
         return rows.map(\.trailingSpacesRemoved)
-    }
-
-    /// A value as a drawing shows it: `retreat!` for a lie, `-` for a drop,
-    /// `retreat?` for a discarded forgery, `(attack)` for a message the
-    /// network kept from its receiver (lost, blocked or timed out).
-    private static func mark(_ message: Trace.Message, words: TraceVocabulary) -> String {
-        guard let value = message.value.map(words.value) else { return "-" }
-        let marked = message.isLie ? value + "!" : value
-        switch message.disposition {
-        case .discarded: return value + "?"
-        case .lost, .blocked, .timedOut: return "(" + marked + ")"
-        case .received, .accepted, .duplicate, .dropped: return marked
-        }
     }
 
     private static func line(_ placed: [(centre: Int, text: String)]) -> String {

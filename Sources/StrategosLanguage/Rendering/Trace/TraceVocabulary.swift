@@ -36,6 +36,19 @@ struct TraceVocabulary {
         run.generals.firstIndex(of: run.commander) ?? 0
     }
 
+    /// A value as a drawing shows it: `retreat!` for a lie, `-` for a drop,
+    /// `retreat?` for a discarded forgery, `(attack)` for a message the
+    /// network kept from its receiver (lost, blocked or timed out).
+    func mark(_ message: Trace.Message) -> String {
+        guard let shown = message.value.map(value) else { return "-" }
+        let marked = message.isLie ? shown + "!" : shown
+        switch message.disposition {
+        case .discarded: return shown + "?"
+        case .lost, .blocked, .timedOut: return "(" + marked + ")"
+        case .received, .accepted, .duplicate, .dropped: return marked
+        }
+    }
+
     /// What happened to a message, in words; empty for an ordinary OM message.
     /// What the network did reads differently from a lie: a lie is the
     /// sender's, a loss, a partition or a delay is the line's.
