@@ -25,6 +25,7 @@ extension Completer {
         case .timing?: return rest.isEmpty ? keywords([.synchronous, .asynchronous]) : []
         case .partition?: return partitionCompletions(after: rest)
         case .delay?: return delayCompletions(after: rest)
+        case .sweep?: return sweepCompletions(after: rest)
         case .messengers?: return rest.isEmpty ? keywords([.alternate, .flood]) : []
         case .shop?: return rest.isEmpty ? keywords([.with, .without]) : rest.count == 1 ? keywords([.rollback]) : []
         case .estimate?: return rest.isEmpty ? [Completion(AlgorithmCall.Algorithm.twogenerals.rawValue + "(", suffix: nil)] : []
@@ -70,6 +71,22 @@ extension Completer {
         case .word? where pieces.count == 1: return keywords([.to, .by])
         case .word?: return keywords([.by])
         default: return []
+        }
+    }
+
+    /// sweep ( run | verify ) ( om | sm ) for generals N to N , m N to N
+    private func sweepCompletions(after pieces: [Piece]) -> [Completion] {
+        switch pieces.count {
+        case 0: return keywords([.verify, .run])
+        case 1: return keywords([.om, .sm])
+        case 2: return keywords([.for])
+        case 3: return keywords([.generals])
+        default:
+            switch pieces.last {
+            case .integer? where pieces.count == 5 || pieces.count == 9: return keywords([.to])
+            case .comma?: return keywords([.m])
+            default: return []
+            }
         }
     }
 
@@ -124,9 +141,9 @@ extension Completer {
         }
     }
 
-    /// export ( trace | tree NAME | links ) STRING
+    /// export ( trace | tree NAME | links | sweep ) STRING
     private func exportCompletions(after pieces: [Piece]) -> [Completion] {
-        guard let view = pieces.first else { return keywords([.trace, .tree, .links]) }
+        guard let view = pieces.first else { return keywords([.trace, .tree, .links, .sweep]) }
         if case .word(Keyword.tree.rawValue) = view, pieces.count == 1 { return generals }
         return []
     }

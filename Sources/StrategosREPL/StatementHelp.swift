@@ -57,6 +57,8 @@ struct StatementHelp: Sendable {
                 examples: ["delay C to L1 by 2", "delay L2 by 1 in round 2 about C", "delay at most 2"]),
             ("timeout", summary: "asynchronous: how many rounds a receiver waits (default 1); a message that late or later is missing",
                 examples: ["timeout 3"]),
+            ("sweep", summary: "the same verify (or run) on every army size and m in two ranges: a table of proofs and counterexamples, the bound n > 3m as a picture",
+                examples: ["sweep verify om for generals 3 to 10, m 1 to 3", "sweep run om for generals 4 to 7, m 0 to 2"]),
             ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals; `om(m, p)` is OM(m, p) on a p-regular graph",
                 examples: ["run om(1)", "run om", "run sm(1)", "run om(1, 3)"]),
             ("verify", summary: "decide, for every placement, order and traitor strategy, whether IC1 or IC2 can break: a proof, or the cheapest counterexample as a script; twogenerals: every threshold rule pair",

@@ -84,6 +84,7 @@ import Testing
         case _ where example == "expect holds": "generals 4; verify om(1)"
         case _ where example == "expect counterexample": "generals 3; verify om(1)"
         case _ where example == "show table": "run twogenerals(2)"
+        case _ where example == "show sweep" || example.hasPrefix("export sweep"): "sweep verify om for generals 3 to 4, m 1 to 1"
         case "expect", "show", "export": fig3
         case "commander": "generals A, B, C, D"
         case "estimate": "loss 30%"
@@ -99,6 +100,7 @@ import Testing
         "generals 3; verify om(1)", "generals 7; verify om(2)", "run twogenerals(2)",
         "generals 4; channel lossy 30%; partition C, L1 | L2, L3 from round 2; timing asynchronous; timeout 2; delay L2 by 1; run om(1)",
         "generals 4; channel broadcast; general L3 traitor random; run sm(1)",
+        "sweep verify om for generals 3 to 4, m 1 to 1", "general L1 traitor; sweep run sm for generals 3 to 4, m 0 to 1",
     ])
     func everyJSONKeyIsDocumented(script: String) throws {
         let documented = try Self.read("docs/json.md")

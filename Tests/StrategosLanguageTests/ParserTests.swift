@@ -32,6 +32,9 @@ private func sketch(_ statement: Statement) -> String {
             + (round.map { " in \($0.value)" } ?? "") + (about.isEmpty ? "" : " about \(names(about))")
     case .timeout(let rounds): return "timeout \(rounds.value)"
     case .run(let call): return "run " + sketch(call)
+    case .sweep(let sweep):
+        return "sweep \(sweep.action.rawValue) \(sweep.algorithm.rawValue) n \(sweep.generals.lowerBound)-\(sweep.generals.upperBound)"
+            + " m \(sweep.m.lowerBound)-\(sweep.m.upperBound)"
     case .verify(let verify):
         return "verify " + sketch(verify.call) + (verify.traitors.map { " with \($0.value)" } ?? "")
             + (verify.order.map { " for order \($0.text)" } ?? "") + (verify.save.map { " save [\($0.text)]" } ?? "")
@@ -92,6 +95,7 @@ private func sketch(_ view: View) -> String {
     case .army: return "army"
     case .links: return "links"
     case .table: return "table"
+    case .sweep: return "sweep"
     }
 }
 
@@ -187,6 +191,11 @@ private func errors(_ text: String) -> [String] {
         ("link ring - none", ["link ring-none"]),
         ("run om(1, 3)", ["run om(1,3)"]),
         ("run om(1,3)", ["run om(1,3)"]),
+        // Sweeps
+        ("sweep verify om for generals 3 to 10, m 1 to 3", ["sweep verify om n 3-10 m 1-3"]),
+        ("sweep run sm for generals 4 to 4, m 0 to 2", ["sweep run sm n 4-4 m 0-2"]),
+        ("show sweep", ["show sweep"]),
+        (#"export sweep "bound.svg""#, ["export sweep [bound.svg]"]),
         // System models
         ("channel reliable", ["channel reliable"]),
         ("channel lossy 20%", ["channel lossy 20%"]),
@@ -399,7 +408,7 @@ private func errors(_ text: String) -> [String] {
         (
             "L3 traitor",
             [
-                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, links, cut, link, channel, partition, timing, delay, timeout, run, verify, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
+                "1:1 unknown statement 'L3'; a statement starts with generals, commander, order, default, general, seed, signatures, links, cut, link, channel, partition, timing, delay, timeout, run, verify, sweep, expect, reset, print, load, show, export, lose, messengers, loss, trials, estimate or shop"
             ]
         ),
         ("run om(1) run om(1)", ["1:11 expected end of statement after ')', found name 'run'; separate statements on one line with ';'"]),
@@ -515,15 +524,15 @@ private func errors(_ text: String) -> [String] {
         ("expect counterexampel", ["1:8 unknown check 'counterexampel'; did you mean 'counterexample'?"]),
         ("expect holds now", ["1:14 expected end of statement after 'holds', found name 'now'"]),
         // Views
-        ("show", ["1:5 expected 'trace', 'tree', 'stats', 'army', 'links' or 'table' after 'show', found end of input"]),
-        ("show trac", ["1:6 expected 'trace', 'tree', 'stats', 'army', 'links' or 'table' after 'show', found name 'trac'; did you mean 'trace'?"]),
-        ("show link", ["1:6 expected 'trace', 'tree', 'stats', 'army', 'links' or 'table' after 'show', found name 'link'; did you mean 'links'?"]),
+        ("show", ["1:5 expected 'trace', 'tree', 'stats', 'army', 'links', 'table' or 'sweep' after 'show', found end of input"]),
+        ("show trac", ["1:6 expected 'trace', 'tree', 'stats', 'army', 'links', 'table' or 'sweep' after 'show', found name 'trac'; did you mean 'trace'?"]),
+        ("show link", ["1:6 expected 'trace', 'tree', 'stats', 'army', 'links', 'table' or 'sweep' after 'show', found name 'link'; did you mean 'links'?"]),
         ("show tree", ["1:10 expected a name after 'tree', found end of input"]),
         ("show trace to L1 to L2", ["1:18 repeated 'to' in one 'show trace'"]),
         ("show trace round", ["1:17 expected an integer after 'round', found end of input"]),
         ("show trace at L1", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'at'"]),
         ("show trace form L3", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'form'; did you mean 'from'?"]),
-        ("export stats \"x.json\"", ["1:8 expected 'trace', 'tree' or 'links' after 'export', found name 'stats'"]),
+        ("export stats \"x.json\"", ["1:8 expected 'trace', 'tree', 'links' or 'sweep' after 'export', found name 'stats'"]),
         ("export trace", ["1:13 expected a string after 'trace', found end of input"]),
         // Links
         ("links", ["1:6 expected 'complete', 'ring' or 'none' after 'links', found end of input"]),

@@ -64,6 +64,11 @@ extension Diagnostic {
         Diagnostic(.error, "'from' must come before 'until' in a partition, as in 'partition C, L1 | L2, L3 from round 2 until round 3'", at: span)
     }
 
+    /// `sweep … for generals 10 to 3`.
+    static func emptyRange(low: Int, high: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "the range \(low) to \(high) is empty; write the smaller number first, as in '\(high) to \(low)'", at: span)
+    }
+
     /// `delay C by 2 to L1`.
     static func receiversAfterDelay(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "'to' must come before 'by' in a delay, as in 'delay C to L1 by 2'", at: span)
@@ -610,6 +615,22 @@ extension Diagnostic {
             .error,
             "under 'channel broadcast' everything \(shown(general)) sends on one path reaches all its receivers with one value, so a rule for some of them ('to \(receivers)' in '\(ScriptPrinter.text(of: rule))') would tell them different things; drop 'to', or use 'channel reliable' for point-to-point messages",
             at: span)
+    }
+
+    // MARK: - Sweep
+
+    static func noSweepToShow(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "there is no sweep to show yet; run one first, e.g. 'sweep verify om for generals 3 to 10, m 1 to 3'", at: span)
+    }
+
+    static func sweepArmyOutOfRange(_ range: ClosedRange<Int>, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error, "a sweep takes armies of 3 to \(Army.maximumSize) generals and m of 0 or more, not \(range.lowerBound) to \(range.upperBound)",
+            at: span)
+    }
+
+    static func sweepTooLarge(cells: Int, limit: Int, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "this sweep has \(grouped(cells)) cells, more than the \(grouped(limit)) one sweep computes; narrow a range", at: span)
     }
 
     // MARK: - Two Generals

@@ -14,6 +14,8 @@ public enum Event: Sendable, Equatable {
     case verifying(VerificationReport)
     /// `verify ...`: what the search found.
     case verification(VerificationReport)
+    /// `sweep ...`: a cell per army size and m.
+    case sweep(SweepReport)
     /// `run twogenerals(k)`, `verify twogenerals(k)`, `estimate ...`, `shop ...`.
     case twoGenerals(TwoGeneralsEvent)
 }
@@ -29,6 +31,8 @@ public enum Shown: Sendable, Equatable {
     /// `show table`: the last two-generals run's truth table, and which rules
     /// the script set (the others are defaults).
     case table(TwoGeneralsTable, rulesSet: Set<TwoGenerals.General>)
+    /// `show sweep`: the last sweep's table again.
+    case sweep(SweepReport)
 }
 
 /// `show trace to L1 from L3 round 2`, resolved to names and a number.

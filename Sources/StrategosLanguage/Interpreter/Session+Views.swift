@@ -11,6 +11,9 @@ extension Session {
             return .table(table, rulesSet: rulesSet)
         case .stats:
             return .stats(try lastRunReport(at: span))
+        case .sweep:
+            guard let lastSweep else { throw .error(.noSweepToShow(at: span)) }
+            return .sweep(lastSweep)
         case .trace(let to, let from, let round):
             let run = try tracedRun(at: span)
             for name in [to, from].compactMap({ $0 }) where !run.generals.contains(name.text) {
@@ -77,6 +80,7 @@ extension View {
         case .army: "the army"
         case .links: "the links"
         case .table: "the truth table"
+        case .sweep: "the sweep"
         }
     }
 }

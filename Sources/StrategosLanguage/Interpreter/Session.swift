@@ -47,6 +47,8 @@ public struct Session: Sendable {
     /// The last `verify om(m)` or `verify sm(m)`, which `expect holds` and
     /// `expect counterexample` check; a `verify twogenerals(k)` clears it.
     public private(set) var lastVerification: VerificationReport?
+    /// The last `sweep`, which `show sweep` and `export sweep` draw.
+    public private(set) var lastSweep: SweepReport?
     public var settings: Settings
     /// The scripts being loaded, outermost first, to refuse a cycle of loads.
     private var loadChain: [(key: String, name: String)] = []
@@ -163,6 +165,10 @@ public struct Session: Sendable {
                 lastVerification = report
                 sink.receive(.verification(report))
             }
+        case .sweep(let call):
+            let report = try sweep(call, at: statement.span, in: file)
+            lastSweep = report
+            sink.receive(.sweep(report))
         case .expect(let expectation):
             if let failure = try check(expectation, at: statement.span) {
                 sink.receive(.diagnostic(.expectationFailed(failure, at: statement.span), file))
@@ -170,7 +176,7 @@ public struct Session: Sendable {
             }
         case .reset:
             scenario = Scenario()
-            (lastRun, lastTwoGeneralsRun, lastVerification) = (nil, nil, nil)
+            (lastRun, lastTwoGeneralsRun, lastVerification, lastSweep) = (nil, nil, nil, nil)
         case .print(let text):
             sink.receive(.printed(text.text))
         case .load(let path):

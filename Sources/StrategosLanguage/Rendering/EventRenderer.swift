@@ -43,6 +43,11 @@ public struct EventRenderer: Sendable {
             case .json: return (.standardOutput, VerificationRenderer.json(report))
             case .text, .trace: return (forPeople, VerificationRenderer.verdict(report, style: peopleStyle))
             }
+        case .sweep(let report):
+            switch mode {
+            case .json: return (.standardOutput, SweepRenderer.json(report))
+            case .text, .trace: return (forPeople, SweepRenderer.text(report, style: peopleStyle))
+            }
         case .twoGenerals(let event):
             switch mode {
             case .json: return (.standardOutput, TwoGeneralsRenderer.json(event))

@@ -16,6 +16,8 @@ public enum ViewRenderer {
             return LinksRenderer.text(report, style: style)
         case .table(let table, let rulesSet):
             return TwoGeneralsTableRenderer.text(table, rulesSet: rulesSet, style: style)
+        case .sweep(let report):
+            return SweepRenderer.text(report, style: style)
         }
     }
 }

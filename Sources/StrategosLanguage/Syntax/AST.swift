@@ -90,6 +90,8 @@ public struct Statement: Sendable, Equatable {
         case run(AlgorithmCall)
         /// `verify om(1)`, `verify om(1) with 2 traitors for order attack save "attack.strat"`
         case verify(VerifyCall)
+        /// `sweep verify om for generals 3 to 10, m 1 to 3`
+        case sweep(SweepCall)
         /// `expect ...`
         case expect(Expectation)
         /// `reset`
@@ -274,6 +276,40 @@ public enum View: Sendable, Equatable {
     case links
     /// The last two-generals run's truth table: every loss pattern.
     case table
+    /// The last `sweep`'s table: a cell per army size and m.
+    case sweep
+}
+
+/// `sweep verify om for generals 3 to 10, m 1 to 3`: the same question for
+/// every army size and m in the ranges, as a table.
+public struct SweepCall: Sendable, Equatable {
+    public enum Action: String, Sendable, Equatable, CaseIterable {
+        /// Each cell runs the algorithm with the scenario's faulty generals.
+        case run
+        /// Each cell verifies it against every strategy of up to m faulty generals.
+        case verify
+    }
+
+    public var action: Action
+    /// `om` or `sm` (the parser sees to it).
+    public var algorithm: AlgorithmCall.Algorithm
+    public var generals: ClosedRange<Int>
+    public var m: ClosedRange<Int>
+    /// The ranges as written, for errors.
+    public var generalsSpan: SourceSpan
+    public var mSpan: SourceSpan
+
+    public init(
+        _ action: Action, _ algorithm: AlgorithmCall.Algorithm, generals: ClosedRange<Int>, m: ClosedRange<Int>,
+        generalsSpan: SourceSpan, mSpan: SourceSpan
+    ) {
+        self.action = action
+        self.algorithm = algorithm
+        self.generals = generals
+        self.m = m
+        self.generalsSpan = generalsSpan
+        self.mSpan = mSpan
+    }
 }
 
 /// `verify om(1) with 2 traitors for order attack save "file.strat"`: search

@@ -3,7 +3,7 @@ extension Parser {
     // MARK: - Statements
 
     /// statement = generals | commander | order | default | general | seed | signatures | links | cut | link
-    ///           | channel | partition | timing | delay | timeout | run | verify | expect | reset
+    ///           | channel | partition | timing | delay | timeout | run | verify | sweep | expect | reset
     ///           | print | load | show | export | lose | attacks | messengers | loss | trials | estimate | shop ;
     mutating func parseStatement() throws(SyntaxError) -> Statement {
         guard case .name(let word) = token.kind else {
@@ -34,6 +34,7 @@ extension Parser {
         case .show?: return try parseShow()
         case .export?: return try parseExport()
         case .verify?: return try parseVerify()
+        case .sweep?: return try parseSweep()
         case .lose?: return try parseLose()
         case .messengers?: return try parseMessengers()
         case .loss?: return try parseLoss()

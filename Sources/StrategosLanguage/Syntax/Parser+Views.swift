@@ -1,16 +1,16 @@
 /// `show` and `export`: ways of looking at the last run.
 extension Parser {
-    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" | "links" | "table" ) ;
+    /// show = "show" ( "trace" trace_filter | "tree" NAME | "stats" | "army" | "links" | "table" | "sweep" ) ;
     mutating func parseShow() throws(SyntaxError) -> Statement {
         let keyword = advance()
         let view = try parseView(allowing: Keyword.views)
         return statement(.show(view), from: keyword)
     }
 
-    /// export = "export" ( "trace" | "tree" NAME | "links" ) STRING ;
+    /// export = "export" ( "trace" | "tree" NAME | "links" | "sweep" ) STRING ;
     mutating func parseExport() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        let view = try parseView(allowing: [.trace, .tree, .links], filters: false)
+        let view = try parseView(allowing: [.trace, .tree, .links, .sweep], filters: false)
         let path = try expectString()
         return statement(.export(view, to: path), from: keyword)
     }
@@ -24,6 +24,7 @@ extension Parser {
         if words.contains(.army), consume(if: .army) != nil { return .army }
         if words.contains(.links), consume(if: .links) != nil { return .links }
         if words.contains(.table), consume(if: .table) != nil { return .table }
+        if words.contains(.sweep), consume(if: .sweep) != nil { return .sweep }
         throw expected(Self.alternatives(words.map(\.rawValue)), suggesting: words)
     }
 

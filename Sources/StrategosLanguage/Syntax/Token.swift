@@ -55,6 +55,8 @@ public enum Keyword: String, CaseIterable, Sendable {
     case om, sm, twogenerals
     // Verify
     case with, traitors, `for`, save
+    // Sweep
+    case sweep, m
     // Signatures
     case modelled, ed25519
     // Links (`none` is listed under Two Generals)
@@ -70,13 +72,13 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// The words that begin a statement, in the order grammar.md lists them.
     public static let statements: [Keyword] = [
         .generals, .commander, .order, .default, .general, .seed, .signatures, .links, .cut, .link,
-        .channel, .partition, .timing, .delay, .timeout, .run, .verify, .expect, .reset, .print,
+        .channel, .partition, .timing, .delay, .timeout, .run, .verify, .sweep, .expect, .reset, .print,
         .load, .show, .export,
         .lose, .messengers, .loss, .trials, .estimate, .shop,
     ]
 
     /// The words that name a view after `show`.
-    public static let views: [Keyword] = [.trace, .tree, .stats, .army, .links, .table]
+    public static let views: [Keyword] = [.trace, .tree, .stats, .army, .links, .table, .sweep]
 
     /// The words that begin a behaviour of a faulty general.
     public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .crashes]

@@ -46,7 +46,7 @@ struct ScriptResult {
     }
 
     /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`, `show`,
-    /// `verifying`, `verify`, `estimate`, `shop`.
+    /// `verifying`, `verify`, `sweep`, `estimate`, `shop`.
     var sketch: [String] {
         events.map {
             switch $0 {
@@ -56,6 +56,7 @@ struct ScriptResult {
             case .shown: "show"
             case .verifying(let report): "verifying:\(report.algorithm.rawValue)(\(report.m))"
             case .verification(let report): "verify:\(report.algorithm.rawValue)(\(report.m))"
+            case .sweep(let report): "sweep:\(report.action.rawValue) \(report.algorithm.rawValue)"
             case .twoGenerals(.run(let run)): "run:\(run.call)"
             case .twoGenerals(.verification(let verification)): "verify:twogenerals(\(verification.messengers))"
             case .twoGenerals(.estimate(let estimate)): "estimate:twogenerals(\(estimate.messengers))"

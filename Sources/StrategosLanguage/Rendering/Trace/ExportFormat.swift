@@ -34,12 +34,14 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// Turns a view into the text of an export file.
 public enum Exporter {
     /// Whether a view can be written in a format: traces in every format, a
-    /// decision tree as Graphviz or SVG, the links as Graphviz or Mermaid.
+    /// decision tree as Graphviz or SVG, the links as Graphviz or Mermaid, a
+    /// sweep as an SVG chart.
     public static func supports(_ view: View, as format: ExportFormat) -> Bool {
         switch view {
         case .trace: true
         case .tree: format == .dot || format == .svg
         case .links: format == .dot || format == .mermaid
+        case .sweep: format == .svg
         case .stats, .army, .table: false
         }
     }
@@ -68,6 +70,11 @@ public enum Exporter {
             case .dot: LinksExporter.dot(report)
             case .mermaid: LinksExporter.mermaid(report)
             case .json, .svg: nil
+            }
+        case .sweep(let report):
+            return switch format {
+            case .svg: SweepRenderer.svg(report)
+            case .mermaid, .dot, .json: nil
             }
         case .stats, .army, .table:
             return nil

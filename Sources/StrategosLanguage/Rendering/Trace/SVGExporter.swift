@@ -208,6 +208,15 @@ struct SVGDocument {
         elements.append(#"<circle cx="\#(Self.number(x))" cy="\#(Self.number(y))" r="\#(radius)" stroke="\#(colour)" stroke-width="1.5" fill="\#(fill)"/>"#)
     }
 
+    mutating func square(x: Int, y: Int, size: Int, fill: String) {
+        elements.append(##"<rect x="\##(x)" y="\##(y)" width="\##(size)" height="\##(size)" fill="\##(fill)" stroke="#bdbdbd"/>"##)
+    }
+
+    mutating func polyline(_ points: [(Double, Double)], colour: String) {
+        let list = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
+        elements.append(#"<polyline points="\#(list)" fill="none" stroke="\#(colour)" stroke-width="2"/>"#)
+    }
+
     mutating func rectangle(x: Int, y: Int, width: Int, height: Int, colour: String) {
         elements.append(#"<rect x="\#(x)" y="\#(y)" width="\#(width)" height="\#(height)" rx="6" fill="none" stroke="\#(colour)"/>"#)
     }
