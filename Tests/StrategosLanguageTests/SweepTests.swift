@@ -62,6 +62,23 @@ import Testing
         #expect(files["bound.svg"] == svg)
     }
 
+    /// The pictures the README shows are what the commands write today.
+    @Test func theReadmesPicturesAreCurrent() throws {
+        let (_, files) = ExportTests.exports(of: """
+            generals 4
+            general L3 traitor lies retreat to L1 and hold to L2
+            run om(1)
+            export trace "fig3-trace-strategos.svg"
+            sweep verify om for generals 3 to 10, m 1 to 3
+            export sweep "bound.svg"
+            """)
+        let docs = ExampleGoldenTests.repository.appendingPathComponent("docs")
+        for name in ["fig3-trace-strategos.svg", "bound.svg"] {
+            let text = try #require(files[name])
+            #expect(GoldenFile.expected(at: docs.appendingPathComponent(name), actual: text) == text, "docs/\(name) is out of date")
+        }
+    }
+
     @Test(arguments: [
         ("sweep verify om for generals 2 to 5, m 1 to 2", "a sweep takes armies of 3 to"),
         ("sweep verify om for generals 10 to 3, m 1 to 2", "the range 10 to 3 is empty; write the smaller number first, as in '3 to 10'"),
