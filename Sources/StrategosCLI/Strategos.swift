@@ -144,13 +144,16 @@ struct Strategos: ParsableCommand {
 extension ExportFormat: ExpressibleByArgument {
     /// A format's name or one of its file extensions: `mermaid`/`mmd`, `dot`/`gv`, `json`, `svg`.
     public init?(argument: String) {
-        guard let format = ExportFormat(rawValue: argument.lowercased()) ?? ExportFormat(path: "trace." + argument) else {
-            return nil
-        }
+        guard let format = ExportFormat(rawValue: argument.lowercased()) ?? ExportFormat(path: "trace." + argument),
+              Self.traceFormats.contains(format)
+        else { return nil }
         self = format
     }
 
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    /// The formats a trace can be written in (a report is a page of its own).
+    private static let traceFormats = allCases.filter { Exporter.supports(.trace(to: nil, from: nil, round: nil), as: $0) }
+
+    public static var allValueStrings: [String] { traceFormats.map(\.rawValue) }
 }
 
 enum Input {

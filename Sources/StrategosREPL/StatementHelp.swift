@@ -78,7 +78,10 @@ struct StatementHelp: Sendable {
             ("show", summary: "look at the last run: its messages, a decision's tree, its counts; or the army, the links, the two-generals truth table",
                 examples: ["show trace", "show trace to L1 round 2", "show tree L1", "show stats", "show army", "show links", "show table"]),
             ("export", summary: "write the last run's trace, a decision's tree or the graph of links to a file",
-                examples: ["export trace \"trace.json\"", "export tree L1 \"tree.dot\"", "export links \"links.dot\""]),
+                examples: [
+                    "export trace \"trace.json\"", "export trace \"run.svg\"", "export tree L1 \"tree.dot\"", "export links \"links.dot\"",
+                    "export report \"run.html\"", "export sweep \"bound.svg\"",
+                ]),
             ("lose", summary: "two generals: the messengers the city captures in the next run",
                 examples: ["lose 2", "lose 1, 3", "lose none"]),
             ("messengers", summary: "two generals: messengers alternate A→B, B→A (default), or A floods them all at once",

@@ -72,6 +72,32 @@ import Testing
         #expect(SVGDocument.escaped(#"a<b>&"c'"#) == "a&lt;b&gt;&amp;&quot;c&apos;")
     }
 
+    /// `export report`: one page with nothing from elsewhere: the run, a
+    /// figure and a message list per round, the stepping script, a tree per
+    /// loyal lieutenant, and the script that made it.
+    @Test func aReportIsOneSelfContainedPage() throws {
+        let script = Self.fig3 + "\nexport report \"fig3.html\""
+        let (result, files) = Self.exports(of: script)
+        #expect(result.errors.isEmpty)
+        let page = try #require(files["fig3.html"])
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
+        for outside in ["http://", "https://", "src=", "href=", "@import"] {
+            #expect(!page.contains(outside) || outside == "http://" && page.contains("http://www.w3.org/2000/svg"), "\(outside)")
+        }
+        #expect(page.components(separatedBy: "<section class=\"round\"").count - 1 == 2)
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(page.contains("C → L3 → L1 <b>retreat!</b> <span class=\"remark\">lie: a loyal L3 sends attack</span>"))
+        #expect(page.contains("<summary>L1 decides attack</summary>") && page.contains("<summary>L2 decides attack</summary>"))
+        #expect(page.contains("ArrowRight") && page.contains("next-message"))
+        #expect(page.contains("export report &quot;fig3.html&quot;"), "the script is on the page, escaped")
+        // Every arrow a message list names is in its round's figure.
+        for pair in ["2-1", "3-1", "0-3"] { #expect(page.contains("data-pair=\"\(pair)\"")) }
+        // A large army lists its messages but draws no figure.
+        let (_, large) = Self.exports(of: "generals 26\ngeneral L3 traitor\nrun om(1)\nexport report \"big.html\"")
+        let big = try #require(large["big.html"])
+        #expect(!big.contains("<svg ") && big.contains("rounds are drawn for up to 25 generals"))
+    }
+
     @Test func mermaidIsAWellFormedSequenceDiagram() throws {
         let (_, files) = Self.exports(of: Self.fig3)
         let lines = try #require(files["fig3.mmd"]).split(separator: "\n").map(String.init)
@@ -129,10 +155,12 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"export trace "run.txt""#, "cannot tell the format of 'run.txt' from its extension; use .mmd, .dot, .json, .svg"),
-        (#"export trace "run""#, "cannot tell the format of 'run' from its extension; use .mmd, .dot, .json, .svg"),
+        (#"export trace "run.txt""#, "cannot tell the format of 'run.txt' from its extension; use .mmd, .dot, .json, .svg, .html"),
+        (#"export trace "run""#, "cannot tell the format of 'run' from its extension; use .mmd, .dot, .json, .svg, .html"),
         (#"export tree L1 "tree.mmd""#, "the decision tree of L1 cannot be exported as Mermaid; use .dot or .svg"),
         (#"export tree L1 "tree.json""#, "the decision tree of L1 cannot be exported as JSON; use .dot or .svg"),
+        (#"export trace "run.html""#, "the trace cannot be exported as HTML; use .mmd, .dot, .json or .svg; 'export report' writes a page"),
+        (#"export report "run.svg""#, "the report cannot be exported as SVG; use .html"),
         (#"export tree C "tree.dot""#, "C is the commander; only lieutenants decide"),
         (#"export tree L9 "tree.dot""#, "no general named L9; the army is C, L1, L2, L3; did you mean L1?"),
     ])

@@ -144,7 +144,7 @@ import Testing
             "show", "export", "trace", "tree", "stats", "army", "from", "table",
             "links", "cut", "link", "complete", "ring",
             "channel", "reliable", "lossy", "broadcast", "partition", "until", "timing", "synchronous", "asynchronous",
-            "delay", "by", "at", "most", "timeout", "sweep", "m",
+            "delay", "by", "at", "most", "timeout", "sweep", "m", "report",
             "lose", "none", "attacks", "always", "never", "if", "received", "all",
             "messengers", "alternate", "flood", "loss", "trials", "estimate", "shop", "without", "rollback",
         ]

@@ -96,6 +96,7 @@ private func sketch(_ view: View) -> String {
     case .links: return "links"
     case .table: return "table"
     case .sweep: return "sweep"
+    case .report: return "report"
     }
 }
 
@@ -196,6 +197,7 @@ private func errors(_ text: String) -> [String] {
         ("sweep run sm for generals 4 to 4, m 0 to 2", ["sweep run sm n 4-4 m 0-2"]),
         ("show sweep", ["show sweep"]),
         (#"export sweep "bound.svg""#, ["export sweep [bound.svg]"]),
+        (#"export report "run.html""#, ["export report [run.html]"]),
         // System models
         ("channel reliable", ["channel reliable"]),
         ("channel lossy 20%", ["channel lossy 20%"]),
@@ -532,7 +534,7 @@ private func errors(_ text: String) -> [String] {
         ("show trace round", ["1:17 expected an integer after 'round', found end of input"]),
         ("show trace at L1", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'at'"]),
         ("show trace form L3", ["1:12 expected 'to', 'from', 'round' or end of statement after 'trace', found name 'form'; did you mean 'from'?"]),
-        ("export stats \"x.json\"", ["1:8 expected 'trace', 'tree', 'links' or 'sweep' after 'export', found name 'stats'"]),
+        ("export stats \"x.json\"", ["1:8 expected 'trace', 'tree', 'links', 'sweep' or 'report' after 'export', found name 'stats'"]),
         ("export trace", ["1:13 expected a string after 'trace', found end of input"]),
         // Links
         ("links", ["1:6 expected 'complete', 'ring' or 'none' after 'links', found end of input"]),

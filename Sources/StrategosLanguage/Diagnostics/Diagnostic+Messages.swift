@@ -201,8 +201,10 @@ extension Diagnostic {
 
     static func cannotExport(_ view: View, as format: ExportFormat, at span: SourceSpan) -> Diagnostic {
         let formats = ExportFormat.allCases.filter { Exporter.supports(view, as: $0) }.map { ".\($0.fileExtension)" }
-        return Diagnostic(
-            .error, "\(view.noun) cannot be exported as \(format.name); use \(formats.joined(separator: " or "))", at: span)
+        let choices = formats.count < 3 ? formats.joined(separator: " or ") : formats.dropLast().joined(separator: ", ") + " or " + (formats.last ?? "")
+        // A page is the report's: say so to whoever asks for one of something else.
+        let page = format == .html && Exporter.supports(.report, as: .html) && view != .report ? "; 'export report' writes a page" : ""
+        return Diagnostic(.error, "\(view.noun) cannot be exported as \(format.name); use \(choices)\(page)", at: span)
     }
 
     static func cannotWrite(_ path: String, reason: String, at span: SourceSpan) -> Diagnostic {

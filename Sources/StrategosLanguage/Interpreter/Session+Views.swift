@@ -1,6 +1,6 @@
 /// `show` and `export`: views of the last run (and of the scenario).
 extension Session {
-    func shown(_ view: View, at span: SourceSpan) throws(Halt) -> Shown {
+    func shown(_ view: View, at span: SourceSpan, in file: SourceFile? = nil) throws(Halt) -> Shown {
         switch view {
         case .army:
             return .army(scenario)
@@ -11,6 +11,8 @@ extension Session {
             return .table(table, rulesSet: rulesSet)
         case .stats:
             return .stats(try lastRunReport(at: span))
+        case .report:
+            return .report(try tracedRun(at: span), script: file?.text ?? "")
         case .sweep:
             guard let lastSweep else { throw .error(.noSweepToShow(at: span)) }
             return .sweep(lastSweep)
@@ -38,8 +40,9 @@ extension Session {
     }
 
     /// Writes a view to a file in the format its extension names, and says so.
-    func export(_ view: View, to path: StringLiteral, at span: SourceSpan, relativeTo script: String) throws(Halt) -> String {
-        let shown = try shown(view, at: span)
+    func export(_ view: View, to path: StringLiteral, at span: SourceSpan, in file: SourceFile) throws(Halt) -> String {
+        let script = file.name
+        let shown = try shown(view, at: span, in: file)
         guard let format = ExportFormat(path: path.text) else { throw .error(.unknownExportFormat(path)) }
         if case .trace(let run, _) = shown, let count = run.trace?.messages.count, count > settings.traceLimit {
             throw .error(.traceTooLongToShow(count, of: count, isFiltered: false, limit: settings.traceLimit, at: span))
@@ -81,6 +84,7 @@ extension View {
         case .links: "the links"
         case .table: "the truth table"
         case .sweep: "the sweep"
+        case .report: "the report"
         }
     }
 }
@@ -90,7 +94,7 @@ extension Program {
     var looksAtTraces: Bool {
         statements.contains { statement in
             switch statement.kind {
-            case .show(.trace), .show(.tree), .export(.trace, _), .export(.tree, _): true
+            case .show(.trace), .show(.tree), .export(.trace, _), .export(.tree, _), .export(.report, _): true
             default: false
             }
         }

@@ -184,7 +184,7 @@ public struct Session: Sendable {
         case .show(let view):
             sink.receive(.shown(try shown(view, at: statement.span)))
         case .export(let view, let path):
-            let note = try export(view, to: path, at: statement.span, relativeTo: file.name)
+            let note = try export(view, to: path, at: statement.span, in: file)
             sink.receive(.printed(note))
         case .twoGenerals(let twoGenerals):
             try execute(twoGenerals, at: statement.span, into: &sink)

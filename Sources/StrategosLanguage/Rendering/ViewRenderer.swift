@@ -18,6 +18,8 @@ public enum ViewRenderer {
             return TwoGeneralsTableRenderer.text(table, rulesSet: rulesSet, style: style)
         case .sweep(let report):
             return SweepRenderer.text(report, style: style)
+        case .report(let run, _):
+            return RunRenderer.text(run, style: style)
         }
     }
 }

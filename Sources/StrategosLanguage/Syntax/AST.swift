@@ -278,6 +278,8 @@ public enum View: Sendable, Equatable {
     case table
     /// The last `sweep`'s table: a cell per army size and m.
     case sweep
+    /// The last run as a page to step through (`export report "run.html"`).
+    case report
 }
 
 /// `sweep verify om for generals 3 to 10, m 1 to 3`: the same question for

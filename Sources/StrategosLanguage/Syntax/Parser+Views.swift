@@ -7,10 +7,10 @@ extension Parser {
         return statement(.show(view), from: keyword)
     }
 
-    /// export = "export" ( "trace" | "tree" NAME | "links" | "sweep" ) STRING ;
+    /// export = "export" ( "trace" | "tree" NAME | "links" | "sweep" | "report" ) STRING ;
     mutating func parseExport() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        let view = try parseView(allowing: [.trace, .tree, .links, .sweep], filters: false)
+        let view = try parseView(allowing: [.trace, .tree, .links, .sweep, .report], filters: false)
         let path = try expectString()
         return statement(.export(view, to: path), from: keyword)
     }
@@ -25,6 +25,7 @@ extension Parser {
         if words.contains(.links), consume(if: .links) != nil { return .links }
         if words.contains(.table), consume(if: .table) != nil { return .table }
         if words.contains(.sweep), consume(if: .sweep) != nil { return .sweep }
+        if words.contains(.report), consume(if: .report) != nil { return .report }
         throw expected(Self.alternatives(words.map(\.rawValue)), suggesting: words)
     }
 

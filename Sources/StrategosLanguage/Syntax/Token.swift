@@ -56,7 +56,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Verify
     case with, traitors, `for`, save
     // Sweep
-    case sweep, m
+    case sweep, m, report
     // Signatures
     case modelled, ed25519
     // Links (`none` is listed under Two Generals)

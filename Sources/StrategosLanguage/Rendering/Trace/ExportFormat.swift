@@ -1,6 +1,6 @@
 /// The file formats `export` writes, chosen by the file's extension.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case mermaid, dot, json, svg
+    case mermaid, dot, json, svg, html
 
     public init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
@@ -16,6 +16,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .dot: "Graphviz DOT"
         case .json: "JSON"
         case .svg: "SVG"
+        case .html: "HTML"
         }
     }
 
@@ -27,6 +28,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .dot: ["dot", "gv"]
         case .json: ["json"]
         case .svg: ["svg"]
+        case .html: ["html", "htm"]
         }
     }
 }
@@ -38,7 +40,8 @@ public enum Exporter {
     /// sweep as an SVG chart.
     public static func supports(_ view: View, as format: ExportFormat) -> Bool {
         switch view {
-        case .trace: true
+        case .trace: format != .html
+        case .report: format == .html
         case .tree: format == .dot || format == .svg
         case .links: format == .dot || format == .mermaid
         case .sweep: format == .svg
@@ -56,6 +59,7 @@ public enum Exporter {
             case .dot: DotExporter.rounds(run, trace: trace)
             case .json: TraceJSONExporter.document(run, trace: trace)
             case .svg: SVGExporter.rounds(run, trace: trace)
+            case .html: nil
             }
         case .tree(let run, let lieutenant):
             guard let trace = run.trace else { return nil }
@@ -63,18 +67,24 @@ public enum Exporter {
             return switch format {
             case .dot: DotExporter.tree(tree)
             case .svg: SVGExporter.tree(tree)
-            case .mermaid, .json: nil
+            case .mermaid, .json, .html: nil
             }
         case .links(let report):
             return switch format {
             case .dot: LinksExporter.dot(report)
             case .mermaid: LinksExporter.mermaid(report)
-            case .json, .svg: nil
+            case .json, .svg, .html: nil
             }
         case .sweep(let report):
             return switch format {
             case .svg: SweepRenderer.svg(report)
-            case .mermaid, .dot, .json: nil
+            case .mermaid, .dot, .json, .html: nil
+            }
+        case .report(let run, let script):
+            guard let trace = run.trace else { return nil }
+            return switch format {
+            case .html: ReportExporter.html(run, trace: trace, script: script)
+            case .mermaid, .dot, .json, .svg: nil
             }
         case .stats, .army, .table:
             return nil

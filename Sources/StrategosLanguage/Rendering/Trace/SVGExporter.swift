@@ -91,7 +91,7 @@ enum SVGExporter {
             let trim = 16 / length
             let start = (from.x + dx * trim + nx, from.y + dy * trim + ny)
             let end = (to.x - dx * trim + nx, to.y - dy * trim + ny)
-            svg.arrow(from: start, to: end, colour: colour, dashed: dashed, dotted: dotted)
+            svg.arrow(from: start, to: end, colour: colour, dashed: dashed, dotted: dotted, pair: "\(key[0])-\(key[1])")
             guard labelled else { continue }
             let values = carried.map(words.mark)
             let shown = values.count <= 3 ? values.joined(separator: " ") : values.prefix(3).joined(separator: " ") + " …"
@@ -131,6 +131,16 @@ enum SVGExporter {
         case .dropped: ("#9e9e9e", true, false)
         case .network: ("#1565c0", false, true)
         }
+    }
+
+    /// One round alone, as the report steps through it.
+    static func round(_ round: Int, of run: RunReport, trace: Trace) -> String {
+        let panel = panelSize(generals: run.generals.count)
+        var svg = SVGDocument(width: panel + 2 * margin, height: panel + 2 * margin, title: "\(run.title) · round \(round)")
+        drawRound(
+            round, messages: trace.messages.filter { $0.round == round }, run: run, words: TraceVocabulary(run: run), size: panel,
+            at: (margin, margin), in: &svg)
+        return svg.finished()
     }
 
     // MARK: - Trees
@@ -198,9 +208,10 @@ struct SVGDocument {
         elements.append(#"<line x1="\#(a.0)" y1="\#(a.1)" x2="\#(b.0)" y2="\#(b.1)" stroke="\#(colour)" stroke-width="1.5"\#(Self.dash(dashed, dotted))/>"#)
     }
 
-    mutating func arrow(from a: (Double, Double), to b: (Double, Double), colour: String, dashed: Bool, dotted: Bool) {
+    /// `pair` names the sender and receiver (`2-1`), so a page can find the arrow of a message.
+    mutating func arrow(from a: (Double, Double), to b: (Double, Double), colour: String, dashed: Bool, dotted: Bool, pair: String) {
         elements.append(
-            #"<line x1="\#(Self.number(a.0))" y1="\#(Self.number(a.1))" x2="\#(Self.number(b.0))" y2="\#(Self.number(b.1))" stroke="\#(colour)" stroke-width="1.5" marker-end="url(#\#(Self.markerID(colour)))"\#(Self.dash(dashed, dotted))/>"#)
+            #"<line class="arrow" data-pair="\#(pair)" x1="\#(Self.number(a.0))" y1="\#(Self.number(a.1))" x2="\#(Self.number(b.0))" y2="\#(Self.number(b.1))" stroke="\#(colour)" stroke-width="1.5" marker-end="url(#\#(Self.markerID(colour)))"\#(Self.dash(dashed, dotted))/>"#)
         markers.insert(colour)
     }
 
