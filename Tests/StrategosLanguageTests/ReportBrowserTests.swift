@@ -9,7 +9,8 @@ import Testing
 /// WebDriver (`chromedriver`, which `.ci/setup` installs with Chromium).
 /// The page must load without a console error, start at round 1, and follow
 /// the step keys: → to round 2, ↓ to its first message, whose arrow the
-/// figure then highlights. A screenshot of the stepped page is kept.
+/// figure then highlights. A screenshot of the stepped page is kept, and
+/// the SVG exports are rendered by the same browser.
 @Suite(.serialized) struct ReportBrowserTests {
     /// A WebDriver session against one chromedriver.
     struct Browser {
@@ -103,6 +104,18 @@ import Testing
         } else {
             Issue.record("no screenshot")
         }
+        // The SVG exports render too: every arrow of Fig. 3's trace is drawn, and the tree's lines.
+        for (name, elements, count) in [("fig3.svg", "line.arrow", 8), ("fig3-tree-L1.svg", "text", 5)] {
+            let file = directory.appendingPathComponent(name)
+            try #require(files[name]).write(to: file, atomically: true, encoding: .utf8)
+            _ = try await browser.command("url", ["url": file.absoluteString])
+            let drawn = try await browser.script("return document.querySelectorAll('\(elements)').length") as? Int ?? 0
+            #expect(drawn >= count, "\(name): \(drawn) \(elements)")
+            let width = try await browser.script("return document.documentElement.getBoundingClientRect().width") as? Double ?? 0
+            #expect(width > 100, "\(name) has a size in the browser")
+        }
+        let svgLogs = try await browser.command("se/log", ["type": "browser"]) as? [[String: Any]] ?? []
+        #expect(svgLogs.filter { ($0["level"] as? String) == "SEVERE" }.isEmpty, "console errors: \(svgLogs)")
         _ = try await Browser.call(browser.base.appendingPathComponent("session/\(browser.session)"), method: "DELETE")
     }
 }
