@@ -397,6 +397,10 @@ private func errors(_ text: String) -> [String] {
         ("delay C to L1", ["1:14 expected 'by' and the rounds the messages are late after 'L1', found end of input"]),
         ("delay C to L1 by 2 to L2", ["1:23 repeated 'to' in one clause; the first is at 1:9"]),
         ("delay at 2", ["1:10 expected 'most' after 'at', found integer 2"]),
+        // The paper's names and shortened keywords get their suggestion.
+        ("expect IC1", ["1:8 unknown check 'IC1'; did you mean 'agreement'?"]),
+        ("expect ic2", ["1:8 unknown check 'ic2'; did you mean 'validity'?"]),
+        ("general L3 crash after round 1", ["1:12 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found name 'crash'; did you mean 'crashes'?"]),
         ("delay L2 by 3 to L1", ["1:18 'to' must come before 'by' in a delay, as in 'delay C to L1 by 2'"]),
         ("timeout", ["1:8 expected an integer after 'timeout', found end of input"]),
         // Statements
@@ -458,14 +462,14 @@ private func errors(_ text: String) -> [String] {
         // general
         ("general", ["1:8 expected a name after 'general', found end of input"]),
         ("general 3 traitor", ["1:9 expected a name after 'general', found integer 3"]),
-        ("general L3", ["1:11 expected 'traitor', 'loyal' or a behaviour after 'general L3', found end of input"]),
+        ("general L3", ["1:11 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found end of input"]),
         (
             "general L3 traiter",
-            ["1:12 expected 'traitor', 'loyal' or a behaviour after 'general L3', found name 'traiter'; did you mean 'traitor'?"]
+            ["1:12 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found name 'traiter'; did you mean 'traitor'?"]
         ),
         ("general L3 loyal traitor", ["1:18 expected end of statement after 'loyal', found name 'traitor'"]),
-        ("general L3 traitor lie 0", ["1:20 expected a behaviour or end of statement after 'traitor', found name 'lie'; did you mean 'lies'?"]),
-        ("general L3 traitor to L1", ["1:20 expected a behaviour or end of statement after 'traitor', found name 'to'"]),
+        ("general L3 traitor lie 0", ["1:20 expected a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') or end of statement after 'traitor', found name 'lie'; did you mean 'lies'?"]),
+        ("general L3 traitor to L1", ["1:20 expected a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') or end of statement after 'traitor', found name 'to'"]),
         ("general L3 traitor lies", ["1:24 expected a value after 'lies', found end of input"]),
         ("general L3 traitor lies\nrun om(1)", ["1:24 expected a value after 'lies', found end of line"]),
         ("general L3 traitor lies 0 to", ["1:29 expected a name after 'to', found end of input"]),

@@ -34,6 +34,20 @@ import Testing
     // MARK: - The on-demand army
 
     /// With no `generals`, SM(m) gets C and m + 1 lieutenants (at least two).
+    /// Under SM a dropped message is not a default taken at once: the
+    /// receiver's V_i just does not grow, and the trace says so.
+    @Test func aDropUnderSMSaysVDoesNotGrow() throws {
+        var session = Session()
+        session.settings.recordTraces = true
+        let result = ScriptHarness.run(
+            "generals 4\ngeneral C traitor lies hold to L3 and silent to L1, L2\ngeneral L3 traitor silent to L2\nrun sm(2)", in: &session)
+        let run = try #require(result.runs.last)
+        let trace = try #require(run.trace)
+        let text = TraceTextRenderer.text(run, trace: trace, filter: TraceFilter(), style: TextStyle(color: false))
+        #expect(text.contains("dropped: nothing reaches L2, whose V does not grow"))
+        #expect(!text.contains("uses retreat"))
+    }
+
     @Test(arguments: 0...5)
     func onDemandArmyHasMPlusOneLieutenants(m: Int) throws {
         let report = try run("run sm(\(m))")

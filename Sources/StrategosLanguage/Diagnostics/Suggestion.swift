@@ -2,10 +2,15 @@
 public enum Suggestion {
     /// The candidate closest to `word`, ignoring case, if it is close enough
     /// to be a plausible typo: at most max(1, length / 3) edits, where swapping
-    /// two neighbouring letters counts as one edit. Ties go to the earlier
-    /// candidate, so callers list the likelier words first.
+    /// two neighbouring letters counts as one edit; or, for four letters or
+    /// more, a candidate the word begins (`crash` for `crashes`). Ties go to
+    /// the earlier candidate, so callers list the likelier words first.
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let typed = Array(word.lowercased().unicodeScalars)
+        let lowered = word.lowercased()
+        if lowered.count >= 4, let longer = candidates.first(where: { $0.lowercased().hasPrefix(lowered) && $0.count > lowered.count }) {
+            return longer
+        }
+        let typed = Array(lowered.unicodeScalars)
         let limit = max(1, typed.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -22,18 +22,23 @@ extension Parser {
                 return statement(.faults(name, [FaultRule(.flips, span: traitor.span)]), from: keyword)
             }
             guard atBehaviour else {
-                throw expected("a behaviour or end of statement", suggesting: Keyword.behaviours)
+                throw expected("a behaviour (\(Self.behaviourList)) or end of statement", suggesting: Keyword.behaviours)
             }
             let rules = try parseBehaviours()
             return statement(.faults(name, rules), from: keyword)
         }
         guard atBehaviour else {
             throw expected(
-                "'traitor', 'loyal' or a behaviour", after: "general \(name.text)",
+                "'traitor', 'loyal' or a behaviour (\(Self.behaviourList))", after: "general \(name.text)",
                 suggesting: [.traitor, .loyal] + Keyword.behaviours)
         }
         let rules = try parseBehaviours()
         return statement(.faults(name, rules), from: keyword)
+    }
+
+    /// "'lies', 'flips', 'silent', 'random' or 'crashes'", for messages.
+    static var behaviourList: String {
+        alternatives(Keyword.behaviours.map(\.rawValue))
     }
 
     /// True at a word that starts a behaviour: lies, flips, silent, random, crashes.

@@ -198,6 +198,11 @@ extension Parser {
     private func misspeltCheck(_ names: [Name]) -> SyntaxError? {
         guard names.count == 1, let word = names.first, atEndOfStatement else { return nil }
         if word.text == Keyword.messages.rawValue { return expected("an integer") }
+        // The paper's names for the two conditions.
+        let paperNames = ["IC1": Keyword.agreement, "IC2": Keyword.validity]
+        if let check = paperNames[word.text.uppercased()] {
+            return SyntaxError(diagnostic: .unknownCheck(word.text, suggestion: check.rawValue, at: word.span))
+        }
         let checks: [Keyword] = [.agreement, .validity, .consensus, .violation, .holds, .counterexample, .messages]
         guard let suggestion = Suggestion.closest(to: word.text, among: checks.map(\.rawValue)) else { return nil }
         return SyntaxError(diagnostic: .unknownCheck(word.text, suggestion: suggestion, at: word.span))

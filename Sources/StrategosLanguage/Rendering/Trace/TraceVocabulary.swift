@@ -59,7 +59,7 @@ struct TraceVocabulary {
         let uses = "\(general(message.receiver)) uses \(run.defaultValue)"
         switch message.disposition {
         case .received: return join(lie, late)
-        case .dropped: return "dropped: \(uses)"
+        case .dropped: return "dropped: " + (run.algorithm == .sm ? "nothing reaches \(general(message.receiver)), whose V does not grow" : uses)
         case .accepted: return join(join(lie, late), "accepted into V")
         case .duplicate: return join(join(lie, late), "already in V")
         case .discarded: return join(join(lie, late), "forged: a loyal signature does not hold, discarded")
