@@ -48,11 +48,11 @@ struct RenderingSink: EventSink {
     let traceLimit: Int
 
     private static let renderers = [
-        EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: true), json: false),
-        EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: true),
+        EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: true)),
+        EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: .json),
     ]
-    private static let traceRenderers = ExportFormat.allCases.map {
-        EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), json: false, traceFormat: $0)
+    private static let traceRenderers = ExportFormat.allCases.filter { Exporter.supports(.trace(to: nil, from: nil, round: nil), as: $0) }.map {
+        EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: .trace($0))
     }
 
     mutating func receive(_ event: Event) {
