@@ -132,7 +132,4 @@ public struct NetworkCounts: Sendable, Equatable {
         case .blocked: blocked += 1
         }
     }
-
-    /// Sent messages the receiver never used.
-    public var missing: Int { lost + blocked + timedOut }
 }

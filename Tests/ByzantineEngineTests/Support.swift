@@ -35,7 +35,7 @@ enum ReferenceOM {
                 // Sent counts what the sender put on a line; received, what arrived in time.
                 let (sent, fate) = problem.transmit(path: path, to: lieutenant, loyalValue: value)
                 if sent != nil, fate.isSent { perRound[path.count - 1] += 1 }
-                received[lieutenant] = problem.message(path: path, to: lieutenant, loyalValue: value) ?? problem.defaultValue
+                received[lieutenant] = (fate.isReceived ? sent : nil) ?? problem.defaultValue
             }
             if m == 0 { return received }
             var heard: [Int: [Int]] = received.mapValues { [$0] }

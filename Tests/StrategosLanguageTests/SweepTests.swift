@@ -33,6 +33,13 @@ import Testing
         #expect(text.contains("m=2  ·    ✗    ✗    ✗    ✓    ✓    ✓    ✓"))
     }
 
+    /// A cell is a numbered army of its own: the scenario's named army, its
+    /// commander, links and partitions do not come along.
+    @Test func cellsLeaveTheScenariosArmyBehind() throws {
+        let report = try Self.sweep("generals A, B, C, D\ncommander B\nlinks ring\npartition A, B | C, D\nsweep verify om for generals 3 to 5, m 1 to 1")
+        #expect(report.cells == [[.fails, .holds(proof: true), .holds(proof: true)]])
+    }
+
     /// SM(m) holds for any number of traitors.
     @Test func signedMessagesHoldEverywhere() throws {
         let report = try Self.sweep("sweep verify sm for generals 3 to 6, m 1 to 3")

@@ -25,6 +25,23 @@ public struct Scenario: Sendable, Equatable {
 
     public init() {}
 
+    /// The scenario on a numbered army of `n` generals (`C`, `L1`, …), as a
+    /// sweep's cell runs it: the order, default, seed, signatures, channel
+    /// and timing stay; the commander, links, partitions and delays go, since
+    /// they name generals an army of another size may lack; the fault rules
+    /// stay only when asked (a run's cells), checked against the army by the caller.
+    func forArmy(of n: Int, keepingRules: Bool) -> Scenario {
+        var cell = self
+        cell.army = .declared(Army.numbered(n))
+        cell.commander = nil
+        cell.links = LinksDeclaration()
+        cell.network.partitions = []
+        cell.network.delays = []
+        cell.largestLieutenantNamed = 0
+        if !keepingRules { cell.rules = [:] }
+        return cell
+    }
+
     /// Generals with at least one rule.
     public var faultyNames: Set<String> {
         Set(rules.filter { !$0.value.isEmpty }.keys)

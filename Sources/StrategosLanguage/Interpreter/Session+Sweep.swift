@@ -5,10 +5,7 @@ extension Session {
     /// The most cells one sweep computes.
     static let largestSweep = 400
 
-    /// Each cell is a session of its own: a numbered army of n generals, the
-    /// scenario's order, default, channel and timing, and (for a run) its
-    /// faulty generals; not its links, partitions or delays, which name
-    /// generals an army of another size may lack.
+    /// Each cell is a session of its own, on `Scenario.forArmy(of:keepingRules:)`.
     mutating func sweep(_ call: SweepCall, at span: SourceSpan, in file: SourceFile) throws(Halt) -> SweepReport {
         guard let algorithm = ByzantineAlgorithm(rawValue: call.algorithm.rawValue) else {
             throw Halt(.internalError, .internalError("sweep of \(call.algorithm.rawValue)", at: span))
@@ -38,15 +35,7 @@ extension Session {
     ) throws(Halt) -> SweepReport.Cell {
         guard m < n - 1, call.action == .run || m >= 1 else { return .notApplicable }
         var cellSession = Session(settings: settings)
-        cellSession.scenario.army = .declared(Army.numbered(n))
-        cellSession.scenario.order = scenario.order
-        cellSession.scenario.defaultValue = scenario.defaultValue
-        cellSession.scenario.seed = scenario.seed
-        cellSession.scenario.signatures = scenario.signatures
-        cellSession.scenario.network.channel = scenario.network.channel
-        cellSession.scenario.network.timing = scenario.network.timing
-        cellSession.scenario.network.timeout = scenario.network.timeout
-        cellSession.scenario.network.bound = scenario.network.bound
+        cellSession.scenario = scenario.forArmy(of: n, keepingRules: call.action == .run)
         let names = Set(Army.numbered(n))
         let literal = IntegerLiteral(m, span: span)
         let algorithmCall = AlgorithmCall(call.algorithm, m: literal, span: span)
@@ -61,7 +50,6 @@ extension Session {
                     let named = [general] + rules.flatMap { ($0.receivers + $0.about).map(\.text) }
                     if let outside = named.first(where: { !names.contains($0) }) { return .refused("no \(outside) among \(n) generals") }
                 }
-                cellSession.scenario.rules = scenario.rules
                 let report = try cellSession.run(algorithm, algorithmCall, at: span, in: file, into: &quiet)
                 return report.agreement && report.validity ? .holds(proof: false) : .fails
             }
