@@ -25,8 +25,11 @@ import Testing
     /// The numbered lessons, in the order they are taught.
     static var lessons: [String] { examples.filter { $0.first?.isNumber == true } }
 
-    static func transcript(of name: String) -> Transcript {
-        Transcript.run("examples/" + name, in: repository.path)
+    /// A lesson's exports go to `writer`, so the tests write nothing into `examples/`.
+    static func transcript(of name: String, writer: MemoryWriter = MemoryWriter()) -> Transcript {
+        var settings = Session.Settings()
+        settings.writer = writer
+        return Transcript.run("examples/" + name, in: repository.path, settings: settings)
     }
 
     static func text(of name: String) -> String {
@@ -47,6 +50,20 @@ import Testing
         let expected = GoldenFile.expected(at: golden, actual: transcript.text)
         #expect(expected != nil, "examples/\(name) has no golden output; make it with STRATEGOS_UPDATE_GOLDEN=1 and read it")
         #expect(transcript.text == expected)
+    }
+
+    /// Lessons 5, 7, 8 and 15 each write their run as a page named after the
+    /// lesson, which examples/README.md says how to open; running a lesson by
+    /// hand leaves the page beside it, where git ignores it.
+    @Test(arguments: ["05-oral-messages-om1", "07-fig3-lying-lieutenant", "08-fig4-two-faced-commander", "15-sm-decision-rules-fig5"])
+    func lessonExportsAReport(_ lesson: String) throws {
+        let writer = MemoryWriter()
+        _ = Self.transcript(of: lesson + ".strat", writer: writer)
+        let page = try #require(writer.files[lesson + ".html"], "\(lesson) exports \(lesson).html")
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<section class=\"round\""))
+        #expect(Self.text(of: "README.md").contains(lesson + ".html"))
+        let ignored = (try? String(contentsOf: Self.repository.appendingPathComponent(".gitignore"), encoding: .utf8)) ?? ""
+        #expect(ignored.contains("/examples/*.html"))
     }
 
     /// A golden output whose script was renamed or removed would otherwise linger unchecked.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ByzantineEngine
 import Testing
 @testable import StrategosLanguage
 
@@ -96,6 +97,52 @@ import Testing
         let (_, large) = Self.exports(of: "generals 26\ngeneral L3 traitor\nrun om(1)\nexport report \"big.html\"")
         let big = try #require(large["big.html"])
         #expect(!big.contains("<svg ") && big.contains("rounds are drawn for up to 25 generals"))
+    }
+
+    /// A Two Generals run steps messenger by messenger: a section each, its
+    /// figure drawing every messenger sent so far, the fates in words.
+    static let twoGeneralsReport = "lose 2\nrun twogenerals(3)\nexport report \"tg.html\""
+
+    @Test func aTwoGeneralsReportStepsThroughItsMessengers() throws {
+        let (result, files) = Self.exports(of: Self.twoGeneralsReport)
+        #expect(result.errors.isEmpty)
+        let page = try #require(files["tg.html"])
+        #expect(page.contains("<body data-step=\"messenger\">"))
+        #expect(page.components(separatedBy: "<section class=\"round\"").count - 1 == 3)
+        #expect(page.contains("<h3>messenger 1 · A → B · arrived</h3>"))
+        #expect(page.contains("<h3>messenger 2 · B → A · captured by the city</h3>"))
+        #expect(page.contains("<h3>messenger 3 · A → B · not sent (an earlier one was captured)</h3>"))
+        #expect(page.contains("coordinated: neither attacks · nothing happens"))
+        #expect(page.contains("export report &quot;tg.html&quot;"))
+        // The third step's figure draws all three messengers, each findable by the list.
+        let third = try #require(page.components(separatedBy: "data-round=\"3\"").last)
+        for number in 1...3 { #expect(third.contains("line class=\"arrow\" data-pair=\"m\(number)\"")) }
+        #expect(third.contains(">(2 captured)<") && third.contains(">- 3 not sent<"))
+        let figure = ReportExporter.figure(TwoGenerals(messengers: 3), TwoGenerals(messengers: 3).outcome(losing: [2]), upTo: 3)
+        let parser = XMLParser(data: Data(figure.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
+    }
+
+    /// After a `verify` with a counterexample, the report is of that
+    /// counterexample, replayed, and carries the script verify printed.
+    static let counterexampleReport = "generals 3\nverify om(1)\nexport report \"attack.html\""
+
+    @Test func aReportAfterVerifyPicturesItsCounterexample() throws {
+        let (result, files) = Self.exports(of: Self.counterexampleReport)
+        #expect(result.errors.isEmpty)
+        let page = try #require(files["attack.html"])
+        #expect(page.contains("the counterexample the last <code>verify</code> found, replayed"))
+        #expect(page.contains("<pre class=\"script counterexample\">generals 3\n"))
+        #expect(page.contains("expect violation"))
+        #expect(page.contains("<span class=\"fails\">FAILS</span>"))
+        #expect(page.contains("<section class=\"round\" data-round=\"2\">"))
+        // A run after the verify is what a report then shows.
+        let (_, later) = Self.exports(of: "generals 3\nverify om(1)\nrun om(1)\nexport report \"run.html\"")
+        #expect(try #require(later["run.html"]).contains("counterexample") == false)
+        // A verify that holds has no counterexample to picture: an error that says so.
+        let (proof, none) = Self.exports(of: "generals 4\nverify om(1)\nexport report \"none.html\"")
+        #expect(none.isEmpty)
+        #expect(proof.errors.first?.message.contains("the last 'verify' found no counterexample") == true)
     }
 
     @Test func mermaidIsAWellFormedSequenceDiagram() throws {

@@ -114,6 +114,27 @@ import Testing
             let width = try await browser.script("return document.documentElement.getBoundingClientRect().width") as? Double ?? 0
             #expect(width > 100, "\(name) has a size in the browser")
         }
+        // A Two Generals report steps messenger by messenger; a report after
+        // verify is its counterexample's, with the script verify printed.
+        let (_, twoGenerals) = ExportTests.exports(of: ExportTests.twoGeneralsReport)
+        let twoGeneralsPage = directory.appendingPathComponent("tg.html")
+        try #require(twoGenerals["tg.html"]).write(to: twoGeneralsPage, atomically: true, encoding: .utf8)
+        _ = try await browser.command("url", ["url": twoGeneralsPage.absoluteString])
+        #expect(try await browser.script(position) as? String == "messenger 1 of 3")
+        try await browser.press("\u{E014}")
+        #expect(try await browser.script("return document.querySelector('section.round.current h3').textContent") as? String
+            == "messenger 2 · B → A · captured by the city")
+        #expect(try await browser.script("return document.querySelectorAll('section.round.current line.arrow').length") as? Int == 2)
+        try await browser.press("\u{E015}")
+        try await browser.press("\u{E015}")
+        #expect(try await browser.script("return document.querySelector('li.current').className") as? String == "network current")
+        let (_, verified) = ExportTests.exports(of: ExportTests.counterexampleReport)
+        let counterexamplePage = directory.appendingPathComponent("attack.html")
+        try #require(verified["attack.html"]).write(to: counterexamplePage, atomically: true, encoding: .utf8)
+        _ = try await browser.command("url", ["url": counterexamplePage.absoluteString])
+        #expect(try await browser.script(position) as? String == "round 1 of 2")
+        #expect((try await browser.script("return document.querySelector('pre.counterexample').textContent") as? String)?
+            .hasSuffix("run om(1)\nexpect violation\n") == true)
         let svgLogs = try await browser.command("se/log", ["type": "browser"]) as? [[String: Any]] ?? []
         #expect(svgLogs.filter { ($0["level"] as? String) == "SEVERE" }.isEmpty, "console errors: \(svgLogs)")
         _ = try await Browser.call(browser.base.appendingPathComponent("session/\(browser.session)"), method: "DELETE")

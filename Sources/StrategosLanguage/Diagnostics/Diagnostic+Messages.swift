@@ -385,6 +385,17 @@ extension Diagnostic {
         Diagnostic(.error, "there is no run to show yet; 'show' and 'export' look at the last 'run'", at: span)
     }
 
+    static func noCounterexampleToReport(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "the last 'verify' found no counterexample, so there is no run to report; after a verify, 'export report' pictures its counterexample, after a 'run', the run",
+            at: span)
+    }
+
+    static func counterexampleDoesNotReplay(reason: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "cannot report the last verify's counterexample, because replaying it fails: \(reason)", at: span)
+    }
+
     static func noRunYet(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "there is no run to check yet; 'expect' checks the last 'run'", at: span)
     }

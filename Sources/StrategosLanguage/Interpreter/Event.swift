@@ -33,8 +33,8 @@ public enum Shown: Sendable, Equatable {
     case table(TwoGeneralsTable, rulesSet: Set<TwoGenerals.General>)
     /// `show sweep`: the last sweep's table again.
     case sweep(SweepReport)
-    /// `export report`: the last run, with the script that made it.
-    case report(RunReport, script: String)
+    /// `export report`: the last run (or verify's counterexample), with the script that made it.
+    case report(ReportSubject, script: String)
 }
 
 /// `show trace to L1 from L3 round 2`, resolved to names and a number.

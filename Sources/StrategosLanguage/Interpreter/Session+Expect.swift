@@ -9,8 +9,12 @@ extension Session {
         case .counterexample: return try checkLastVerification(holds: false, at: span)
         case .agreement, .validity, .consensus, .violation, .decides, .messages: break
         }
-        if let twoGenerals = lastTwoGeneralsRun { return try check(expectation, twoGenerals, at: span) }
-        guard let run = lastRun else { throw .error(.noRunYet(at: span)) }
+        let run: RunReport
+        switch latestRun {
+        case .byzantine(let byzantine): run = byzantine
+        case .twoGenerals(let twoGenerals): return try check(expectation, twoGenerals, at: span)
+        case nil: throw .error(.noRunYet(at: span))
+        }
         switch expectation {
         case .agreement:
             return run.agreement ? nil : "expected agreement (IC1), but the loyal lieutenants decided differently: \(decisionList(run))"

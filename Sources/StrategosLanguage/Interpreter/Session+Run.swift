@@ -199,3 +199,14 @@ extension Session {
         return Halt(.internalError, .internalError("\(error)", at: span))
     }
 }
+
+extension AlgorithmCall.Algorithm {
+    /// The engine's algorithm; nil for the Two Generals, which is a problem of its own.
+    var byzantine: ByzantineAlgorithm? {
+        switch self {
+        case .om: .om
+        case .sm: .sm
+        case .twogenerals: nil
+        }
+    }
+}

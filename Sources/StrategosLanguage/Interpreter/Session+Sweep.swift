@@ -7,7 +7,7 @@ extension Session {
 
     /// Each cell is a session of its own, on `Scenario.forArmy(of:keepingRules:)`.
     mutating func sweep(_ call: SweepCall, at span: SourceSpan, in file: SourceFile) throws(Halt) -> SweepReport {
-        guard let algorithm = ByzantineAlgorithm(rawValue: call.algorithm.rawValue) else {
+        guard let algorithm = call.algorithm.byzantine else {
             throw Halt(.internalError, .internalError("sweep of \(call.algorithm.rawValue)", at: span))
         }
         guard call.generals.lowerBound >= 3, call.generals.upperBound <= Army.maximumSize else {

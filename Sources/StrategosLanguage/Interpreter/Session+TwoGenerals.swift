@@ -89,8 +89,12 @@ extension Session {
 
     /// `show table`: the truth table of the last two-generals run.
     func twoGeneralsTable(at span: SourceSpan) throws(Halt) -> (TwoGeneralsTable, rulesSet: Set<TwoGenerals.General>) {
-        guard let run = lastTwoGeneralsRun else {
-            throw .error(.tableNeedsTwoGeneralsRun(lastRun: lastRun.map { "\($0.algorithm.rawValue)(\($0.m))" }, at: span))
+        let run: TwoGeneralsReport
+        switch latestRun {
+        case .twoGenerals(let twoGenerals): run = twoGenerals
+        case .byzantine(let byzantine):
+            throw .error(.tableNeedsTwoGeneralsRun(lastRun: "\(byzantine.algorithm.rawValue)(\(byzantine.m))", at: span))
+        case nil: throw .error(.tableNeedsTwoGeneralsRun(lastRun: nil, at: span))
         }
         guard let table = TwoGeneralsTable(run.problem) else {
             throw .error(.tableTooLarge(messengers: run.problem.messengers, limit: TwoGeneralsTable.messengerLimit, at: span))

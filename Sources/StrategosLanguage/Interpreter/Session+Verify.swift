@@ -9,7 +9,7 @@ extension Session {
     mutating func verifyByzantine(
         _ verify: VerifyCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
     ) throws(Halt) -> VerificationReport {
-        guard let algorithm = ByzantineAlgorithm(rawValue: verify.call.algorithm.rawValue) else {
+        guard let algorithm = verify.call.algorithm.byzantine else {
             throw Halt(.internalError, .internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
         }
         let (m, mSpan, names) = try battlefield(for: algorithm, verify.call)

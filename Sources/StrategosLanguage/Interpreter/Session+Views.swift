@@ -12,7 +12,7 @@ extension Session {
         case .stats:
             return .stats(try lastRunReport(at: span))
         case .report:
-            return .report(try tracedRun(at: span), script: file?.text ?? "")
+            return .report(try reportSubject(at: span), script: file?.text ?? "")
         case .sweep:
             guard let lastSweep else { throw .error(.noSweepToShow(at: span)) }
             return .sweep(lastSweep)
@@ -60,17 +60,53 @@ extension Session {
     }
 
     private func lastRunReport(at span: SourceSpan) throws(Halt) -> RunReport {
-        guard let run = lastRun else {
-            if let twoGenerals = lastTwoGeneralsRun { throw .error(.viewNeedsByzantineRun(lastRun: twoGenerals.call, at: span)) }
-            throw .error(.noRunToShow(at: span))
+        switch latestRun {
+        case .byzantine(let run): return run
+        case .twoGenerals(let twoGenerals): throw .error(.viewNeedsByzantineRun(lastRun: twoGenerals.call, at: span))
+        case nil: throw .error(.noRunToShow(at: span))
         }
-        return run
     }
 
     private func tracedRun(at span: SourceSpan) throws(Halt) -> RunReport {
-        let run = try lastRunReport(at: span)
+        try traced(lastRunReport(at: span), at: span)
+    }
+
+    private func traced(_ run: RunReport, at span: SourceSpan) throws(Halt) -> RunReport {
         guard run.trace == nil, let absence = run.traceAbsence else { return run }
         throw .error(.noTrace(absence, at: span))
+    }
+
+    /// What a report pictures: the last run, or, when a `verify` came after
+    /// it, that verify's counterexample replayed with its trace.
+    private func reportSubject(at span: SourceSpan) throws(Halt) -> ReportSubject {
+        guard verifiedSinceRun, let verification = lastVerification else {
+            switch latestRun {
+            case .byzantine(let run): return .run(try traced(run, at: span))
+            case .twoGenerals(let run): return .twoGenerals(run)
+            case nil: throw .error(.noRunToShow(at: span))
+            }
+        }
+        guard let found = verification.counterexample else { throw .error(.noCounterexampleToReport(at: span)) }
+        var replay = Session(settings: settings)
+        replay.settings.recordTraces = true
+        var events = EventLog()
+        let outcome = replay.run(SourceFile(name: "counterexample", text: found.script), into: &events)
+        let reason = events.events.lazy.compactMap { event -> String? in
+            guard case .diagnostic(let diagnostic, _) = event else { return nil }
+            return diagnostic.message
+        }.first
+        switch outcome {
+        case .success: break
+        case .interrupted: throw Halt(.interrupted, .interrupted(at: span))
+        case .expectationFailed:
+            throw Halt(.internalError, .internalError("verify's counterexample broke neither IC1 nor IC2 when replayed", at: span))
+        case .scriptError, .unreadableInput, .unwritableOutput, .internalError:
+            throw .error(.counterexampleDoesNotReplay(reason: reason ?? "its run stopped", at: span))
+        }
+        guard let run = replay.lastRun else {
+            throw Halt(.internalError, .internalError("verify's counterexample ran no OM or SM", at: span))
+        }
+        return .counterexample(try traced(run, at: span), script: found.script)
     }
 }
 

@@ -39,11 +39,11 @@ public struct Session: Sendable {
     }
 
     public var scenario = Scenario()
-    /// The last `run`, which `expect` checks.
-    public private(set) var lastRun: RunReport?
-    /// The last `run twogenerals(k)`, when it is the last run (at most one of
-    /// `lastRun` and this is set).
-    public private(set) var lastTwoGeneralsRun: TwoGeneralsReport?
+    /// The last `run`, of either problem, which `expect` checks and `show` looks at.
+    public private(set) var latestRun: LatestRun?
+    /// Whether a `verify om(m)` or `verify sm(m)` came after the last run:
+    /// `export report` then pictures its counterexample.
+    private(set) var verifiedSinceRun = false
     /// The last `verify om(m)` or `verify sm(m)`, which `expect holds` and
     /// `expect counterexample` check; a `verify twogenerals(k)` clears it.
     public private(set) var lastVerification: VerificationReport?
@@ -144,15 +144,15 @@ public struct Session: Sendable {
         case .seed(let seed):
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):
-            guard let algorithm = ByzantineAlgorithm(rawValue: call.algorithm.rawValue) else {
+            if let algorithm = call.algorithm.byzantine {
+                let report = try run(algorithm, call, at: statement.span, in: file, into: &sink)
+                (latestRun, verifiedSinceRun) = (.byzantine(report), false)
+                sink.receive(.run(report))
+            } else {
                 let report = try twoGeneralsRun(call)
-                (lastRun, lastTwoGeneralsRun) = (nil, report)
+                (latestRun, verifiedSinceRun) = (.twoGenerals(report), false)
                 sink.receive(.twoGenerals(.run(report)))
-                break
             }
-            let report = try run(algorithm, call, at: statement.span, in: file, into: &sink)
-            (lastRun, lastTwoGeneralsRun) = (report, nil)
-            sink.receive(.run(report))
         case .verify(let verify):
             switch verify.call.algorithm {
             case .twogenerals:
@@ -162,7 +162,7 @@ public struct Session: Sendable {
             case .om, .sm:
                 if let p = verify.call.p { throw .error(.verifyTakesNoRegularity(p)) }
                 let report = try verifyByzantine(verify, at: statement.span, in: file, into: &sink)
-                lastVerification = report
+                (lastVerification, verifiedSinceRun) = (report, true)
                 sink.receive(.verification(report))
             }
         case .sweep(let call):
@@ -176,7 +176,7 @@ public struct Session: Sendable {
             }
         case .reset:
             scenario = Scenario()
-            (lastRun, lastTwoGeneralsRun, lastVerification, lastSweep) = (nil, nil, nil, nil)
+            (latestRun, lastVerification, lastSweep, verifiedSinceRun) = (nil, nil, nil, false)
         case .print(let text):
             sink.receive(.printed(text.text))
         case .load(let path):

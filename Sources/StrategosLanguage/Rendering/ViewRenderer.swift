@@ -18,8 +18,10 @@ public enum ViewRenderer {
             return TwoGeneralsTableRenderer.text(table, rulesSet: rulesSet, style: style)
         case .sweep(let report):
             return SweepRenderer.text(report, style: style)
-        case .report(let run, _):
+        case .report(.run(let run), _), .report(.counterexample(let run, _), _):
             return RunRenderer.text(run, style: style)
+        case .report(.twoGenerals(let run), _):
+            return TwoGeneralsRunRenderer.text(run, style: style)
         }
     }
 }

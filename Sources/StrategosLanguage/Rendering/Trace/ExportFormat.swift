@@ -80,10 +80,9 @@ public enum Exporter {
             case .svg: SweepRenderer.svg(report)
             case .mermaid, .dot, .json, .html: nil
             }
-        case .report(let run, let script):
-            guard let trace = run.trace else { return nil }
+        case .report(let subject, let script):
             return switch format {
-            case .html: ReportExporter.html(run, trace: trace, script: script)
+            case .html: ReportExporter.html(subject, script: script)
             case .mermaid, .dot, .json, .svg: nil
             }
         case .stats, .army, .table:

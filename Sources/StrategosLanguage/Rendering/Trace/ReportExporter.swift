@@ -5,14 +5,54 @@ import ByzantineEngine
 /// its faulty generals and rules, the decisions and IC1/IC2; each round as
 /// a figure with its messages, stepped through with buttons or the arrow
 /// keys (← → a round, ↑ ↓ a message, whose arrow the figure highlights);
-/// each loyal lieutenant's decision tree, folded; and the script.
+/// each loyal lieutenant's decision tree, folded; the counterexample's
+/// script when the run is verify's; and the script. A Two Generals run is
+/// stepped messenger by messenger instead.
 enum ReportExporter {
     /// Rounds are drawn for armies up to this size; larger ones list their messages only.
     static let largestDrawnArmy = 25
     /// A round lists at most this many messages; the trace export has them all.
     static let messagesListed = 400
 
-    static func html(_ run: RunReport, trace: Trace, script: String) -> String {
+    /// The page, or nil when the run kept no trace to draw.
+    static func html(_ subject: ReportSubject, script: String) -> String? {
+        let page: (title: String, step: String, body: [String])
+        switch subject {
+        case .run(let run):
+            guard let trace = run.trace else { return nil }
+            page = (run.title, "round", byzantine(run, trace: trace))
+        case .counterexample(let run, let counterexample):
+            guard let trace = run.trace else { return nil }
+            let introduction = "<p class=\"counterexample\">the counterexample the last <code>verify</code> found, replayed"
+                + " (the script it printed is at the end of the page)</p>"
+            page = (run.title, "round", [introduction] + byzantine(run, trace: trace)
+                + ["<h2>Counterexample script</h2><pre class=\"script counterexample\">\(escaped(counterexample))</pre>"])
+        case .twoGenerals(let run):
+            page = (run.call, "messenger", twoGenerals(run))
+        }
+        let body = page.body + ["<h2>Script</h2><pre class=\"script\">\(escaped(script))</pre>"]
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(escaped(page.title)) · Strategos</title>
+            <style>\(style)</style></head>
+            <body data-step="\(page.step)">
+            \(body.joined(separator: "\n"))
+            <script>\(stepping)</script>
+            </body></html>
+
+            """
+    }
+
+    /// Buttons that step through the sections (`round`, `messenger`) and their messages.
+    static func controls(step: String) -> String {
+        """
+        <p class="controls"><button id="previous-round">◀ \(step)</button> <span id="position"></span> <button id="next-round">\(step) ▶</button>
+        <button id="previous-message">◀ message</button> <button id="next-message">message ▶</button>
+        <span class="hint">keys: ← → a \(step), ↑ ↓ a message</span></p>
+        """
+    }
+
+    private static func byzantine(_ run: RunReport, trace: Trace) -> [String] {
         let words = TraceVocabulary(run: run)
         let rounds = Set(trace.messages.map(\.round)).sorted()
         var body: [String] = []
@@ -25,18 +65,13 @@ enum ReportExporter {
                 "<li>faulty <b>\(escaped(general))</b>: " + escaped(ScriptPrinter.text(of: run.rules[general] ?? [])) + "</li>"
             }.joined() + "</ul>")
         }
-        let verdict = { (holds: Bool) in holds ? "<span class=\"holds\">holds</span>" : "<span class=\"fails\">FAILS</span>" }
         body.append("<table class=\"decisions\"><tr><th>lieutenant</th><th>decides</th></tr>" + run.rows.map { row in
             "<tr><td>\(escaped(row.lieutenant))</td><td>\(row.decision.map { escaped($0) } ?? "<i>faulty</i>")</td></tr>"
         }.joined() + "</table>")
         body.append("<p>IC1 agreement \(verdict(run.agreement)) · IC2 validity \(verdict(run.validity)) · \(run.messages) messages in \(run.rounds) rounds</p>")
 
         body.append("<h2>Rounds</h2>")
-        body.append("""
-            <p class="controls"><button id="previous-round">◀ round</button> <span id="position"></span> <button id="next-round">round ▶</button>
-            <button id="previous-message">◀ message</button> <button id="next-message">message ▶</button>
-            <span class="hint">keys: ← → a round, ↑ ↓ a message</span></p>
-            """)
+        body.append(controls(step: "round"))
         let drawn = run.generals.count <= largestDrawnArmy
         if !drawn { body.append("<p>rounds are drawn for up to \(largestDrawnArmy) generals; this army's messages are listed only</p>") }
         for round in rounds {
@@ -60,17 +95,11 @@ enum ReportExporter {
             let tree = DecisionTree(run: run, trace: trace, lieutenant: row.lieutenant)
             body.append("<details class=\"tree\"><summary>\(escaped(tree.title))</summary><ul>\(node(tree.root))</ul></details>")
         }
-        body.append("<h2>Script</h2><pre class=\"script\">\(escaped(script))</pre>")
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escaped(run.title)) · Strategos</title>
-            <style>\(style)</style></head>
-            <body>
-            \(body.joined(separator: "\n"))
-            <script>\(stepping)</script>
-            </body></html>
+        return body
+    }
 
-            """
+    static func verdict(_ holds: Bool) -> String {
+        holds ? "<span class=\"holds\">holds</span>" : "<span class=\"fails\">FAILS</span>"
     }
 
     private static func node(_ node: DecisionTree.Node) -> String {
@@ -90,11 +119,11 @@ enum ReportExporter {
     }
 
     /// An SVG document as an element of the page.
-    private static func inline(_ svg: String) -> String {
+    static func inline(_ svg: String) -> String {
         svg.split(separator: "\n").filter { !$0.hasPrefix("<?xml") }.joined(separator: "\n")
     }
 
-    private static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         SVGDocument.escaped(text)
     }
 
@@ -126,7 +155,8 @@ enum ReportExporter {
               var arrow = section.querySelector('line.arrow[data-pair="' + items[message].getAttribute('data-pair') + '"]');
               if (arrow) { arrow.classList.add('current'); }
             }
-            document.getElementById('position').textContent = 'round ' + section.getAttribute('data-round') + ' of ' + rounds.length
+            document.getElementById('position').textContent = (document.body.getAttribute('data-step') || 'round') + ' '
+              + section.getAttribute('data-round') + ' of ' + rounds.length
               + (message >= 0 ? ' · message ' + (message + 1) + ' of ' + items.length : '');
           }
           function stepRound(by) { round = Math.max(0, Math.min(rounds.length - 1, round + by)); message = -1; show(); }
