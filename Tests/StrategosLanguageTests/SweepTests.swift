@@ -69,6 +69,16 @@ import Testing
         #expect(files["bound.svg"] == svg)
     }
 
+    /// As a page: the chart inline, the table under it, nothing from elsewhere.
+    @Test func aSweepExportsAsAPage() throws {
+        let (result, files) = ExportTests.exports(of: "sweep verify om for generals 3 to 4, m 1 to 1\nexport sweep \"bound.html\"")
+        #expect(result.errors.isEmpty)
+        let page = try #require(files["bound.html"])
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg ") && !page.contains("<?xml"))
+        #expect(page.contains("<pre class=\"sweep\">sweep verify OM(m)"))
+        #expect(page.contains("m=1  ✗    ✓"))
+    }
+
     /// The pictures the README shows are what the commands write today.
     @Test func theReadmesPicturesAreCurrent() throws {
         let (_, files) = ExportTests.exports(of: """

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A sweep as a table for people, one JSON line for programs, and an SVG
-/// chart with the paper's line n = 3m + 1 (OM's bound) drawn through it.
+/// chart with the paper's line n = 3m + 1 (OM's bound) drawn through it,
+/// alone or on a page.
 public enum SweepRenderer {
     /// Rows m, columns n; a legend under them.
     public static func text(_ report: SweepReport, style: TextStyle) -> String {
@@ -79,6 +80,22 @@ public enum SweepRenderer {
     }
 
     // MARK: - Chart
+
+    /// The chart as a page of its own with the table under it, for a course
+    /// site or a slide: one file, nothing fetched from elsewhere.
+    public static func html(_ report: SweepReport) -> String {
+        let title = ReportExporter.escaped(report.title)
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(title) · Strategos</title></head>
+            <body style="font-family: sans-serif; margin: 2em;">
+            <h1>\(title)</h1>
+            \(ReportExporter.inline(svg(report)))
+            <pre class="sweep">\(ReportExporter.escaped(text(report, style: TextStyle(color: false))))</pre>
+            </body></html>
+
+            """
+    }
 
     /// n across, m up, a square per cell (green holds, red fails, marked in
     /// text too), and for OM the line n = 3m + 1 of the paper's bound.

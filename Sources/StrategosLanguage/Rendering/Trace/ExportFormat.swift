@@ -37,14 +37,14 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public enum Exporter {
     /// Whether a view can be written in a format: traces in every format, a
     /// decision tree as Graphviz or SVG, the links as Graphviz or Mermaid, a
-    /// sweep as an SVG chart.
+    /// sweep as an SVG chart or a page with the chart and the table.
     public static func supports(_ view: View, as format: ExportFormat) -> Bool {
         switch view {
         case .trace: format != .html
         case .report: format == .html
         case .tree: format == .dot || format == .svg
         case .links: format == .dot || format == .mermaid
-        case .sweep: format == .svg
+        case .sweep: format == .svg || format == .html
         case .stats, .army, .table: false
         }
     }
@@ -78,7 +78,8 @@ public enum Exporter {
         case .sweep(let report):
             return switch format {
             case .svg: SweepRenderer.svg(report)
-            case .mermaid, .dot, .json, .html: nil
+            case .html: SweepRenderer.html(report)
+            case .mermaid, .dot, .json: nil
             }
         case .report(let subject, let script):
             return switch format {
