@@ -24,6 +24,9 @@ public enum EngineError: Error, Sendable, Equatable {
     /// list that does not cover the army, a rate outside 0...100, a negative
     /// delay, a timeout below 1, or a delay past the network's bound.
     case invalidNetwork(String)
+    /// A signature scheme could not make this general's key: a bug or a
+    /// broken crypto library, never something a script can cause.
+    case signingKeyUnavailable(general: Int)
     /// The caller asked the run to stop.
     case cancelled
     /// `verify` found its own answer wrong (a counterexample that does not

@@ -9,8 +9,13 @@ import Foundation
 public struct Ed25519Signatures: SignatureScheme {
     private let keys: KeyRing
 
-    public init(generals: Int, seed: UInt64) {
-        keys = KeyRing(generals: generals, seed: seed)
+    public init(generals: Int, seed: UInt64) throws(EngineError) {
+        try self.init(generals: generals, seed: seed, makeKey: Curve25519.Signing.PrivateKey.init(rawRepresentation:))
+    }
+
+    /// `makeKey` turns a general's 32 bytes into its key; tests pass one that fails.
+    init(generals: Int, seed: UInt64, makeKey: (Data) throws -> Curve25519.Signing.PrivateKey) throws(EngineError) {
+        keys = try KeyRing(generals: generals, seed: seed, makeKey: makeKey)
     }
 
     public var name: String { "ed25519" }
@@ -42,14 +47,22 @@ private final class KeyRing: @unchecked Sendable {
     private let privateKeys: [Curve25519.Signing.PrivateKey]
     private let publicKeys: [Curve25519.Signing.PublicKey]
 
-    init(generals: Int, seed: UInt64) {
-        privateKeys = (0..<max(generals, 0)).compactMap { general in
+    /// A key that cannot be made stops the run: skipping it would hand every
+    /// later general the key of the one after it.
+    init(generals: Int, seed: UInt64, makeKey: (Data) throws -> Curve25519.Signing.PrivateKey) throws(EngineError) {
+        var keys: [Curve25519.Signing.PrivateKey] = []
+        for general in 0..<max(generals, 0) {
             var material = Data("strategos-key".utf8)
             withUnsafeBytes(of: seed.littleEndian) { material.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt64(general).littleEndian) { material.append(contentsOf: $0) }
-            return try? Curve25519.Signing.PrivateKey(rawRepresentation: Data(SHA256.hash(data: material)))
+            do {
+                keys.append(try makeKey(Data(SHA256.hash(data: material))))
+            } catch {
+                throw .signingKeyUnavailable(general: general)
+            }
         }
-        publicKeys = privateKeys.map(\.publicKey)
+        privateKeys = keys
+        publicKeys = keys.map(\.publicKey)
     }
 
     func privateKey(of general: Int) -> Curve25519.Signing.PrivateKey? {

@@ -47,27 +47,40 @@ struct Strategos: ParsableCommand {
     @Flag(help: "Print one JSON object per run on standard output (print text goes to standard error).")
     var json = false
 
-    @Option(help: ArgumentHelp("Refuse a run that would send more than N messages.", valueName: "n"))
-    var maxMessages = 1_000_000_000
+    @Option(parsing: .unconditional, help: countHelp("Refuse a run that would send more than N messages.", default: Self.defaults.messageLimit),
+        transform: count(atLeast: 1))
+    var maxMessages = Self.defaults.messageLimit
 
     @Option(help: ArgumentHelp(
         "Write each run's trace to standard output instead of its report: mermaid, dot, json or svg (as `export trace` does).",
         valueName: "format"))
     var traceFormat: ExportFormat?
 
-    @Option(help: ArgumentHelp("Show or export at most N messages of a trace (a filter narrows a larger one).", valueName: "n"))
-    var traceLimit = 100_000
+    @Option(
+        parsing: .unconditional, help: countHelp("Show or export at most N messages of a trace (a filter narrows a larger one).", default: Self.defaults.traceLimit),
+        transform: count(atLeast: 0))
+    var traceLimit = Self.defaults.traceLimit
 
-    @Option(help: ArgumentHelp(
-        "Let verify's exact method work up to N strategies' worth (10,000 tally steps each); beyond it, verify samples N strategies and says it is not a proof.",
-        valueName: "n"))
-    var verifyBudget = 10_000_000
+    @Option(
+        parsing: .unconditional,
+        help: countHelp(
+            "Let verify's exact method work up to N strategies' worth (10,000 tally steps each); beyond it, verify samples N strategies and says it is not a proof.",
+            default: Self.defaults.verifyBudget),
+        transform: count(atLeast: 1))
+    var verifyBudget = Self.defaults.verifyBudget
 
-    @Option(help: ArgumentHelp("Refuse a script (a file, standard input or a load) larger than N bytes.", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: countHelp("Refuse a script (a file, standard input or a load) larger than N bytes.", default: FileSystemLoader.defaultMaximumBytes),
+        transform: count(atLeast: 0))
     var maxInputBytes = FileSystemLoader.defaultMaximumBytes
 
-    @Option(help: ArgumentHelp("Refuse loads nested more than N deep.", valueName: "n"))
-    var maxLoadDepth = Session.Settings.defaultMaximumLoadDepth
+    @Option(
+        parsing: .unconditional, help: countHelp("Refuse loads nested more than N deep.", default: Self.defaults.maximumLoadDepth),
+        transform: count(atLeast: 0))
+    var maxLoadDepth = Self.defaults.maximumLoadDepth
+
+    /// What a session does unless an option says otherwise.
+    private static let defaults = Session.Settings()
 
     @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
     var noColor = false
@@ -76,11 +89,6 @@ struct Strategos: ParsableCommand {
         guard !(json && traceFormat != nil) else {
             throw ValidationError("--json and --trace-format both say how runs are written; choose one")
         }
-        guard maxMessages >= 1 else { throw ValidationError("--max-messages must be at least 1") }
-        guard traceLimit >= 0 else { throw ValidationError("--trace-limit must be 0 or more") }
-        guard verifyBudget >= 1 else { throw ValidationError("--verify-budget must be at least 1") }
-        guard maxInputBytes >= 0 else { throw ValidationError("--max-input-bytes must be 0 or more") }
-        guard maxLoadDepth >= 0 else { throw ValidationError("--max-load-depth must be 0 or more") }
     }
 
     /// What standard output carries, as the flags ask.

@@ -26,7 +26,7 @@ struct MetaCommand: Sendable {
 
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", argument: .topic, usage: ":help [TOPIC]",
-                    summary: "every statement with an example; a TOPIC is a statement or a command") { repl, topic in
+                    summary: "every statement with an example; a TOPIC is a statement, a command or a word of the examples") { repl, topic in
             repl.showHelp(topic)
             return .proceed
         },

@@ -3,7 +3,9 @@ import StrategosLanguage
 /// What the meta commands do; `MetaCommand.all` says which is which.
 extension REPL {
     /// Without a topic: every meta command, every statement with an example,
-    /// and the keys. With one: that statement's examples, or that command.
+    /// and the keys. With one: that statement's examples, or that command;
+    /// else every statement with the examples that use the topic as a word
+    /// (`:help twogenerals` shows `run twogenerals(2)` and `verify twogenerals(3)`).
     mutating func showHelp(_ topic: String) {
         let topic = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
         guard !topic.isEmpty else {
@@ -12,12 +14,17 @@ extension REPL {
         }
         var sections: [String] = []
         if let statement = StatementHelp.all.first(where: { $0.keyword.rawValue == topic }) {
-            sections.append(
-                "\(statement.keyword.rawValue): \(statement.summary)\n"
-                    + statement.examples.map { "  \($0)\n" }.joined())
+            sections.append(statement.section(showing: statement.examples))
         }
         if let command = MetaCommand.all.first(where: { $0.name == topic }) {
             sections.append("\(command.usage): \(command.summary)\n")
+        }
+        if sections.isEmpty {
+            for statement in StatementHelp.all {
+                let examples = statement.examples.filter { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == topic } }
+                guard !examples.isEmpty else { continue }
+                sections.append(statement.section(showing: examples))
+            }
         }
         guard !sections.isEmpty else {
             let hint = Suggestion.closest(to: topic, among: HelpTopic.names).map { "; did you mean '\($0)'?" } ?? ""

@@ -7,6 +7,11 @@ struct StatementHelp: Sendable {
     var summary: String
     var examples: [String]
 
+    /// What `:help` shows of this statement: its summary and these of its examples.
+    func section(showing shown: [String]) -> String {
+        "\(keyword.rawValue): \(summary)\n" + shown.map { "  \($0)\n" }.joined()
+    }
+
     /// Every statement, in the order of `Keyword.statements`; a statement with
     /// no entry here still appears in `:help`, marked as undocumented (and a
     /// test fails until it gets one).
@@ -59,8 +64,8 @@ struct StatementHelp: Sendable {
                 examples: ["timeout 3"]),
             ("sweep", summary: "the same verify (or run) on every army size and m in two ranges: a table of proofs and counterexamples, the bound n > 3m as a picture",
                 examples: ["sweep verify om for generals 3 to 10, m 1 to 3", "sweep run om for generals 4 to 7, m 0 to 2"]),
-            ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals; `om(m, p)` is OM(m, p) on a p-regular graph",
-                examples: ["run om(1)", "run om", "run sm(1)", "run om(1, 3)"]),
+            ("run", summary: "run an algorithm; bare `om` or `sm` takes m = the number of faulty generals; `om(m, p)` is OM(m, p) on a p-regular graph; `twogenerals(k)`: the Two Generals Problem with k messengers",
+                examples: ["run om(1)", "run om", "run sm(1)", "run om(1, 3)", "run twogenerals(2)"]),
             ("verify", summary: "decide, for every placement, order and traitor strategy, whether IC1 or IC2 can break: a proof, or the cheapest counterexample as a script; twogenerals: every threshold rule pair",
                 examples: [
                     "verify om(1)", "verify om(1) with 2 traitors", "verify om(1) for order attack", "verify sm(1) save \"attack.strat\"",

@@ -63,10 +63,27 @@ import Testing
         #expect(exact.stdout.contains("a proof, not a sample"))
     }
 
-    @Test(arguments: ["--max-input-bytes", "--max-load-depth"])
-    func aNegativeLimitIsAUsageError(option: String) throws {
-        let result = try StrategosBinary.run([option + "=-1", "-e", "run om(1)"])
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("\(option) must be 0 or more"))
+    /// `-5` is read as a value, not as an option with the value missing,
+    /// whether it follows the option or an `=`.
+    @Test(arguments: [("--max-messages", 1), ("--trace-limit", 0), ("--verify-budget", 1), ("--max-input-bytes", 0), ("--max-load-depth", 0)])
+    func aCountBelowItsLeastIsAUsageError(option: String, least: Int) throws {
+        for arguments in [[option, "-5"], [option + "=-5"], [option, "\(least - 1)"], [option, "1.5"], [option, "many"]] {
+            let result = try StrategosBinary.run(arguments + ["-e", "run om(1)"])
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.hasPrefix(
+                "Error: The value '\(arguments.count == 2 ? arguments[1] : "-5")' is invalid for '\(option) <n>': give a whole number of at least \(least)\n"),
+                "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        let allowed = try StrategosBinary.run([option, "\(least == 0 ? 64 : 1_000)", "-e", "run om(1)"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    /// Read through a transform, the count options still show their defaults.
+    @Test func helpStatesEachCountsDefault() throws {
+        let help = try StrategosBinary.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        for number in ["1000000000", "100000", "10000000", "67108864", "64"] {
+            #expect(help.contains("(default: \(number))"), "\(number)")
+        }
     }
 }

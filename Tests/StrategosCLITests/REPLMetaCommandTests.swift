@@ -22,11 +22,12 @@ import Testing
         #expect(
             transcript == """
                 strategos> :help run
-                run: run an algorithm; bare `om` or `sm` takes m = the number of faulty generals; `om(m, p)` is OM(m, p) on a p-regular graph
+                run: run an algorithm; bare `om` or `sm` takes m = the number of faulty generals; `om(m, p)` is OM(m, p) on a p-regular graph; `twogenerals(k)`: the Two Generals Problem with k messengers
                   run om(1)
                   run om
                   run sm(1)
                   run om(1, 3)
+                  run twogenerals(2)
                 strategos> :help :save
                 :save FILE: write the statements that built this scenario as a script
                 strategos> :help genrals
@@ -34,6 +35,19 @@ import Testing
                 strategos> 
 
                 """)
+    }
+
+    /// A topic that is no statement or command, but a word of some examples,
+    /// shows those examples under their statements.
+    @Test func helpOnAWordOfTheExamples() {
+        let transcript = REPLHarness(lines: [":help twogenerals"]).transcript
+        let lines = transcript.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let examples = lines.filter { $0.hasPrefix("  ") }
+        #expect(examples == ["  run twogenerals(2)", "  verify twogenerals(3)", "  estimate twogenerals(3)"], "\(transcript)")
+        for keyword in ["run", "verify", "estimate"] {
+            #expect(lines.contains { $0.hasPrefix("\(keyword): ") }, "\(transcript)")
+        }
+        #expect(!transcript.contains("error"))
     }
 
     /// Every example `:help` shows is a valid statement.

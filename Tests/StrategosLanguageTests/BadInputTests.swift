@@ -60,10 +60,7 @@ import Testing
 
     private func expectGolden(_ transcript: Transcript, name: String) {
         let actual = transcript.text + "[outcome: \(transcript.outcome)]\n"
-        let url = URL(fileURLWithPath: Self.directory + "/" + name + ".expected")
-        let expected = GoldenFile.expected(at: url, actual: actual)
-        #expect(expected != nil, "\(name).expected is missing; make it with STRATEGOS_UPDATE_GOLDEN=1")
         #expect(actual.contains(" error: ") || actual.contains(" warning: "), "a bad input must be diagnosed")
-        #expect(actual == expected)
+        GoldenFile.expect(actual, matches: URL(fileURLWithPath: Self.directory + "/" + name + ".expected"))
     }
 }

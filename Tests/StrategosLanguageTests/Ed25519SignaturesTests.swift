@@ -1,5 +1,5 @@
 import ByzantineEngine
-import Ed25519Signatures
+@testable import Ed25519Signatures
 import Foundation
 import Testing
 @testable import StrategosLanguage
@@ -7,27 +7,43 @@ import Testing
 /// `signatures ed25519`: SM(m) with real keys decides exactly as with the
 /// modelled signatures, and its forgeries fail real verification.
 @Suite struct Ed25519SignaturesTests {
-    static let keys = Ed25519Signatures(generals: 4, seed: 7)
+    static let keys = try? Ed25519Signatures(generals: 4, seed: 7)
 
-    @Test func aSignatureHoldsForWhatWasSignedOnly() {
+    @Test func aSignatureHoldsForWhatWasSignedOnly() throws {
+        let keys = try #require(Self.keys)
         let chain: [Int32] = [0, 2]
-        let signature = Self.keys.sign(value: 1, chain: chain[...], signer: 2)
+        let signature = keys.sign(value: 1, chain: chain[...], signer: 2)
         #expect(signature.count == 64, "an Ed25519 signature is 64 bytes")
-        #expect(Self.keys.verify(signature, value: 1, chain: chain[...], signer: 2))
-        #expect(!Self.keys.verify(signature, value: 0, chain: chain[...], signer: 2), "another value")
-        #expect(!Self.keys.verify(signature, value: 1, chain: [0, 3][...], signer: 2), "another chain")
-        #expect(!Self.keys.verify(signature, value: 1, chain: chain[...], signer: 3), "another general's key")
-        #expect(!Self.keys.verify(signature, value: 1, chain: chain[...], signer: 9), "no such general")
+        #expect(keys.verify(signature, value: 1, chain: chain[...], signer: 2))
+        #expect(!keys.verify(signature, value: 0, chain: chain[...], signer: 2), "another value")
+        #expect(!keys.verify(signature, value: 1, chain: [0, 3][...], signer: 2), "another chain")
+        #expect(!keys.verify(signature, value: 1, chain: chain[...], signer: 3), "another general's key")
+        #expect(!keys.verify(signature, value: 1, chain: chain[...], signer: 9), "no such general")
     }
 
-    @Test func keysAndSignaturesFollowTheSeed() {
-        let again = Ed25519Signatures(generals: 4, seed: 7)
-        let other = Ed25519Signatures(generals: 4, seed: 8)
+    @Test func keysAndSignaturesFollowTheSeed() throws {
+        let keys = try #require(Self.keys)
+        let again = try Ed25519Signatures(generals: 4, seed: 7)
+        let other = try Ed25519Signatures(generals: 4, seed: 8)
         let chain: [Int32] = [0]
-        let signature = Self.keys.sign(value: 0, chain: chain[...], signer: 0)
+        let signature = keys.sign(value: 0, chain: chain[...], signer: 0)
         #expect(again.sign(value: 0, chain: chain[...], signer: 0) == signature)
         #expect(again.verify(signature, value: 0, chain: chain[...], signer: 0))
         #expect(!other.verify(signature, value: 0, chain: chain[...], signer: 0))
+    }
+
+    /// A key that cannot be made is an error, not a gap that would shift every
+    /// later general's key onto the general before it.
+    @Test func aKeyThatCannotBeMadeStopsTheScheme() {
+        struct Refused: Error {}
+        var made = 0
+        #expect(throws: EngineError.signingKeyUnavailable(general: 2)) {
+            try Ed25519Signatures(generals: 4, seed: 7) { bytes in
+                guard made < 2 else { throw Refused() }
+                made += 1
+                return try .init(rawRepresentation: bytes)
+            }
+        }
     }
 
     static let scenarios = [

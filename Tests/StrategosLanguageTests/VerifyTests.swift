@@ -165,7 +165,19 @@ import Testing
         let (result, report) = Self.verify("generals 3\nverify om(1) save \"attack.strat\"", writer: writer)
         #expect(result.outcome == .success)
         #expect(writer.files["attack.strat"] == report?.counterexample?.script)
-        #expect(report?.savedTo == "attack.strat")
+        #expect(report?.savePath == "attack.strat")
+    }
+
+    /// A verify that holds has nothing to save, and says so rather than
+    /// leaving the file's absence to be noticed.
+    @Test func saveWithNoCounterexampleSaysNothingWasSaved() throws {
+        let writer = MemoryWriter()
+        let (result, report) = Self.verify("generals 4\nverify om(1) save \"attack.strat\"", writer: writer)
+        #expect(result.outcome == .success)
+        #expect(writer.files.isEmpty)
+        let holding = try #require(report)
+        #expect(VerificationRenderer.verdict(holding, style: TextStyle(color: false)).hasSuffix(
+            "a proof, not a sample\nnothing saved to attack.strat: no counterexample\n\n"))
     }
 
     @Test func jsonFollowsTheSchema() throws {

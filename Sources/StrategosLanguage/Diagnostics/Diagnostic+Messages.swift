@@ -51,6 +51,16 @@ extension Diagnostic {
         Diagnostic(.error, "expected a statement, found \(describe(found))", at: found.span)
     }
 
+    /// `channel lossy 0.3`: a chance written as a fraction gets its percentage.
+    static func fractionalNumber(_ spelling: String, at span: SourceSpan) -> Diagnostic {
+        // Up to two decimal places make a whole percentage: 0.3 is 30%, 0.05 is 5%.
+        let hundredths = spelling.hasPrefix("0.") && spelling.count <= 4
+            ? Int(spelling.dropFirst(2).padding(toLength: 2, withPad: "0", startingAt: 0))
+            : nil
+        let hint = hundredths.map { "write the chance \(spelling) as \($0)%" } ?? "numbers are whole, and a chance is a percentage such as 30%"
+        return Diagnostic(.error, "\(quoted(spelling)) is not a whole number; \(hint)", at: span)
+    }
+
     static func integerTooLarge(_ spelling: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "integer literal \(quoted(spelling)) is too large", at: span)
     }
@@ -105,6 +115,10 @@ extension Diagnostic {
             .error,
             "'\(algorithm.rawValue)' takes one number, \(one); only 'om' takes a second, p, for the paper's OM(m, p) on a p-regular graph, e.g. 'om(1, 3)'",
             at: span)
+    }
+
+    static func notAScript(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.note, "this does not look like a Strategos script: none of its lines up to here is a statement, so it is read no further", at: span)
     }
 
     static func tooManyErrors(notShown count: Int, at span: SourceSpan) -> Diagnostic {

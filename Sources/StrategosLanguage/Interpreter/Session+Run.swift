@@ -194,7 +194,7 @@ extension Session {
                     largestP: run.links.regularity(within: everyone).p, m: m)
                 : .nested(m: m - (calledP - p), commanders: calledP - p)
             return .error(.notRegular(run.names[general], p: p, reason, at: pSpan))
-        case .unknownGeneral, .unknownValue, .inconsistentVerification, .twoFacedUnderBroadcast, .invalidNetwork: break
+        case .unknownGeneral, .unknownValue, .inconsistentVerification, .twoFacedUnderBroadcast, .invalidNetwork, .signingKeyUnavailable: break
         }
         return Halt(.internalError, .internalError("\(error)", at: span))
     }

@@ -40,7 +40,7 @@ extension Session {
         var report = VerificationReport(
             algorithm: algorithm, m: m, generals: names, commander: commander, orders: orders,
             defaultValue: scenario.defaultValue, traitors: traitors, values: values, linksComplete: request.delivery.links.isComplete,
-            network: searchedNetwork, scope: plan.scope, checked: 0, holds: false, interrupted: false, counterexample: nil, savedTo: nil)
+            network: searchedNetwork, scope: plan.scope, checked: 0, holds: false, interrupted: false, counterexample: nil, savePath: verify.save?.text)
         sink.receive(.verifying(report))
         let result: VerificationResult
         do {
@@ -66,7 +66,6 @@ extension Session {
                 } catch {
                     throw Halt(.unwritableOutput, .cannotWrite(path.text, reason: error.reason, at: path.span))
                 }
-                report.savedTo = path.text
             }
         }
         if report.interrupted {

@@ -26,8 +26,9 @@ public struct VerificationReport: Sendable, Equatable {
     public var holds: Bool
     public var interrupted: Bool
     public var counterexample: Found?
-    /// Where the counterexample was saved, if asked.
-    public var savedTo: String?
+    /// Where `save` asked for the counterexample: written there when there
+    /// is one, and nothing written when there is none.
+    public var savePath: String?
 
     /// A violation: the script that replays it and what it breaks.
     public struct Found: Sendable, Equatable {

@@ -112,7 +112,7 @@ public enum VerificationRenderer {
             lines.append(
                 style.red("counterexample") + " for order \(found.order): \(broken) \(verb) with \(faulty) and \(messages) (\(minimal))")
             lines += found.script.split(separator: "\n").map { "  " + $0 }
-            if let path = report.savedTo { lines.append("saved to \(path)") }
+            if let path = report.savePath { lines.append("saved to \(path)") }
         } else if report.exhaustive {
             let orders = report.orders.count == 1 ? "the order \(report.orders[0])" : "every order"
             lines.append(
@@ -122,6 +122,9 @@ public enum VerificationRenderer {
                 style.yellow("no violation found") + " in a seeded sample of \(count(Double(report.checked))) strategies"
                     + (report.network.isDefault ? " and a greedy adversary; " : "; ")
                     + "this is a sample, not a proof")
+        }
+        if report.counterexample == nil, let path = report.savePath {
+            lines.append("nothing saved to \(path): no counterexample")
         }
         return lines.joined(separator: "\n") + "\n\n"
     }

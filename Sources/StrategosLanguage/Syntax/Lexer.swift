@@ -110,6 +110,14 @@ public struct Lexer {
         let start = offset
         if byte(at: offset) == UInt8(ascii: "-") { offset += 1 }
         while isDigit(byte(at: offset)) { offset += 1 }
+        // `0.3` is one mistake, a fraction where the language counts or
+        // takes a percentage, not an integer followed by a stray '.'.
+        if byte(at: offset) == UInt8(ascii: "."), isDigit(byte(at: offset + 1)) {
+            offset += 1
+            while isDigit(byte(at: offset)) { offset += 1 }
+            let span = SourceSpan(start: start, end: offset)
+            return Token(.invalid(.fractionalNumber(text(from: start), at: span)), span: span)
+        }
         let spelling = text(from: start)
         let span = SourceSpan(start: start, end: offset)
         guard let value = Int(spelling) else {

@@ -25,6 +25,14 @@ public struct Parser {
     /// Enough to show that a script is badly broken without flooding the screen.
     static let diagnosticLimit = 50
 
+    /// A file whose first statements all fail to parse, none of them starting
+    /// with a statement's keyword or a misspelling of one, is most likely not
+    /// a script (a golden output, a binary, the wrong file): after this many
+    /// the parser keeps the first error, says so and reads no further, where
+    /// an error per line would bury the one thing worth saying. A script with
+    /// typos in its first lines still gets every error.
+    static let failuresBeforeNotAScript = 3
+
     let file: SourceFile
     private var lexer: Lexer
     /// The current token: the next one to consume.
@@ -69,15 +77,25 @@ public struct Parser {
     /// script = { [ statement ] terminator } [ statement ] ;
     mutating func parseScript() -> Program {
         var statements: [Statement] = []
+        var unrecognisedFailures = 0
         var progress = LoopProgress()
         while token.kind != .endOfInput, progress.evaluate(consumedCount) {
             if parseTerminator() { continue }
+            let start = token.span
+            let recognisable = keyword.map(Keyword.statements.contains) == true || suggestion(among: Keyword.statements) != nil
             do throws(SyntaxError) {
                 let statement = try parseStatement()
                 try expectEndOfStatement(suggesting: Self.continuations(of: statement))
                 statements.append(statement)
             } catch {
                 if let diagnostic = error.diagnostic { record(diagnostic) }
+                if !recognisable { unrecognisedFailures += 1 }
+                if statements.isEmpty, unrecognisedFailures == Self.failuresBeforeNotAScript {
+                    diagnostics = Array(diagnostics.prefix(1)) + [.notAScript(at: start)]
+                    unshownCount = 0
+                    firstUnshownSpan = nil
+                    return Program(statements: [])
+                }
                 synchronize()
             }
         }

@@ -34,19 +34,3 @@ struct Transcript {
         return Transcript(text: recorder.text, outcome: outcome)
     }
 }
-
-/// A checked-in expected output. `STRATEGOS_UPDATE_GOLDEN=1` rewrites it from
-/// the actual output instead, to be reviewed with `git diff`.
-enum GoldenFile {
-    static var updating: Bool {
-        ProcessInfo.processInfo.environment["STRATEGOS_UPDATE_GOLDEN"] == "1"
-    }
-
-    /// The expected text at `url` (after rewriting it when updating), or nil if there is none.
-    static func expected(at url: URL, actual: String) -> String? {
-        if updating {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return try? String(contentsOf: url, encoding: .utf8)
-    }
-}
