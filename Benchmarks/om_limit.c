@@ -101,7 +101,7 @@ int main(int argc, char **argv) {
         if (decided[i] != first) agreement = 0;
         if (!faulty[0] && decided[i] != ATTACK) validity = 0;
     }
-    printf("C   %4d %3d %13lld %12.6f %12.0f   IC1 %s, IC2 %s\n", n, m, perRun, fastest, (double)perRun / fastest,
+    printf("C %4d %3d %13lld %12.6f %12.0f   IC1 %s, IC2 %s\n", n, m, perRun, fastest, (double)perRun / fastest,
            agreement ? "holds" : "broken", validity ? "holds" : "broken");
     return 0;
 }
