@@ -42,20 +42,21 @@ struct Console: EventSink {
                 let data = try FileSystemLoader.read(FileHandle.standardInput, maximumBytes: maximumInputBytes)
                 return session.run(SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self)), into: &sink)
             } catch {
-                return unreadable("standard input", error)
+                return unreadable(nil, error)
             }
         case .file(let path):
             do {
                 let loaded = try settings.loader.load(path, relativeTo: nil)
                 return session.run(loaded.file, key: loaded.key, into: &sink)
             } catch {
-                return unreadable("'\(path)'", error)
+                return unreadable(path, error)
             }
         }
     }
 
-    private func unreadable(_ what: String, _ failure: LoadFailure) -> ScriptOutcome {
-        error("strategos: cannot read \(what): \(failure.reason)\n")
+    /// `path` nil: standard input.
+    private func unreadable(_ path: String?, _ failure: LoadFailure) -> ScriptOutcome {
+        error("strategos: \(failure.message(readingFile: path))\n")
         return .unreadableInput
     }
 }

@@ -66,7 +66,7 @@ extension REPL {
         do {
             loaded = try session.settings.loader.load(path, relativeTo: nil)
         } catch {
-            output.write("error: cannot read '\(path)': \(error.reason)\n", to: .standardError)
+            output.write("error: \(error.message(readingFile: path))\n", to: .standardError)
             return
         }
         perform(undoing: true) { session, sink in

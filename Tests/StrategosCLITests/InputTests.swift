@@ -98,6 +98,18 @@ import Testing
         #expect(result.stdout.range(of: #"^strategos \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
 
+    /// A missing file is said in one sentence wherever it is named: as an
+    /// argument, by `load` and by the REPL's `:load`, each after its own prefix.
+    @Test func aMissingFileIsSaidOneWay() throws {
+        let path = "/nonexistent/strategos/missing.strat"
+        let sentence = "cannot read '\(path)': no such file\n"
+        let argument = try StrategosBinary.run([path])
+        #expect(argument.stderr == "strategos: " + sentence)
+        let load = try StrategosBinary.run(["-e", "load \"\(path)\""])
+        #expect(load.stderr.hasPrefix("<command line>:1:6: error: " + sentence))
+        #expect(REPLHarness(lines: [":load \(path)"]).transcript.contains("strategos> :load \(path)\nerror: " + sentence))
+    }
+
     @Test func inlineTextMayStartWithADash() throws {
         let result = try StrategosBinary.run(["-e", "-1"])
         #expect(result.status == 65)

@@ -209,8 +209,8 @@ extension Diagnostic {
             at: span)
     }
 
-    static func cannotRead(_ path: String, reason: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "cannot read '\(path)': \(reason)", at: span)
+    static func cannotRead(_ path: String, _ failure: LoadFailure, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, failure.message(readingFile: path), at: span)
     }
 
     static func cannotExport(_ view: View, as format: ExportFormat, at span: SourceSpan) -> Diagnostic {

@@ -200,7 +200,7 @@ public struct Session: Sendable {
         do {
             loaded = try settings.loader.load(path.text, relativeTo: file.name)
         } catch {
-            throw Halt(.unreadableInput, .cannotRead(path.text, reason: error.reason, at: path.span))
+            throw Halt(.unreadableInput, .cannotRead(path.text, error, at: path.span))
         }
         if loadChain.contains(where: { $0.key == loaded.key }) {
             let chain = loadChain.drop { $0.key != loaded.key }.map(\.name) + [loaded.file.name]

@@ -6,6 +6,13 @@ public struct LoadFailure: Error, Sendable, Equatable {
     public init(_ reason: String) {
         self.reason = reason
     }
+
+    /// The one wording of it, after whatever a front end puts first (a
+    /// diagnostic's place, `strategos:`, the REPL's `error:`): `cannot read
+    /// 'nope.strat': no such file`. A nil path is standard input.
+    public func message(readingFile path: String?) -> String {
+        "cannot read \(path.map { "'\($0)'" } ?? "standard input"): \(reason)"
+    }
 }
 
 /// Reads the scripts that `load` names. The session asks a loader instead of the
