@@ -18,8 +18,9 @@ struct Console: EventSink {
     }
 
     mutating func receive(_ event: Event) {
-        let (stream, text) = renderer.render(event)
-        stream == .standardOutput ? output(text) : error(text)
+        for (stream, text) in renderer.render(event) {
+            stream == .standardOutput ? output(text) : error(text)
+        }
     }
 
     func output(_ text: String) {

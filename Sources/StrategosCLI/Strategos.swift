@@ -33,18 +33,21 @@ struct Strategos: ParsableCommand {
               73   an export file could not be written
               130  interrupted
 
-            The language is described in grammar.md; NO_COLOR turns colour off.
+            The language is described in grammar.md. Colour follows --color; \
+            in auto, NO_COLOR turns it off and FORCE_COLOR on.
             """,
         version: "strategos 0.1.0"
     )
 
-    @Argument(help: ArgumentHelp("Scripts to run, each in a fresh session; '-' reads a script from standard input.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("Scripts to run, each in a fresh session; '-' reads a script from standard input.", valueName: "file"),
+        completion: .file(extensions: ["strat"]))
     var files: [String] = []
 
     @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Run TEXT as a script; several -e run in one session, in order.", valueName: "text"))
     var expressions: [String] = []
 
-    @Flag(help: "Print one JSON object per run on standard output (print text goes to standard error).")
+    @Flag(help: "Print JSON Lines on standard output: an object per run, verify, expect and diagnostic (print text goes to standard error).")
     var json = false
 
     @Option(parsing: .unconditional, help: countHelp("Refuse a run that would send more than N messages.", default: Self.defaults.messageLimit),
@@ -82,8 +85,7 @@ struct Strategos: ParsableCommand {
     /// What a session does unless an option says otherwise.
     private static let defaults = Session.Settings()
 
-    @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
         guard !(json && traceFormat != nil) else {
@@ -98,10 +100,9 @@ struct Strategos: ParsableCommand {
     }
 
     func run() throws {
-        let colorAllowed = !noColor && !Console.noColorRequested
         let renderer = EventRenderer(
-            outputStyle: TextStyle(color: colorAllowed && isatty(STDOUT_FILENO) != 0),
-            diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
+            outputStyle: TextStyle(color: colorOptions.colors(STDOUT_FILENO)),
+            diagnosticStyle: TextStyle(color: colorOptions.colors(STDERR_FILENO)),
             mode: outputMode)
         let console = Console(renderer: renderer, maximumInputBytes: maxInputBytes)
         var inputs: [Input] = []

@@ -57,7 +57,8 @@ struct RenderingSink: EventSink {
             output.write("\n", to: .standardError)
             hasEndedEchoedLine = true
         }
-        let (stream, text) = renderer.render(event)
-        output.write(text, to: stream)
+        for (stream, text) in renderer.render(event) {
+            output.write(text, to: stream)
+        }
     }
 }

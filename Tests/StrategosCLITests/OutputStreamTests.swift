@@ -4,7 +4,7 @@ import Testing
 /// `--json` on standard output, print text and diagnostics on standard error,
 /// and no colour when it is not wanted.
 @Suite struct OutputStreamTests {
-    @Test func jsonIsOneObjectPerRunPerLineAndNothingElse() throws {
+    @Test func jsonIsOneObjectPerResultCheckAndDiagnosticPerLineAndNothingElse() throws {
         let script = """
             print "first"
             general L3 traitor lies 0 to L1,L2
@@ -18,13 +18,18 @@ import Testing
         let result = try StrategosBinary.run(["--json", "-e", script])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 3, "two runs and the final newline: \(result.stdout)")
+        #expect(lines.count == 6, "two runs, an expect, its diagnostic, a warning and the final newline: \(result.stdout)")
         #expect(lines.last == "")
+        var firstKeys: [String] = []
         for line in lines.dropLast() {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
             #expect(object is [String: Any])
+            firstKeys.append(String(line.dropFirst(2).prefix { $0 != "\"" }))
         }
+        #expect(firstKeys == ["algorithm", "expect", "diagnostic", "diagnostic", "algorithm"])
         #expect(lines.first == #"{"algorithm":"om","m":1,"generals":["C","L1","L2","L3"],"commander":"C","order":"attack","default":"retreat","faulty":["L3"],"decisions":{"L1":"attack","L2":"attack"},"agreement":true,"validity":true,"messages":9,"rounds":2}"#)
+        #expect(lines[1] == #"{"expect":"expect messages 1","passed":false,"file":"<command line>","line":4,"column":1,"endLine":4,"endColumn":18,"expected":"1 message","actual":"9 messages"}"#)
+        #expect(lines[3].hasPrefix(#"{"diagnostic":"warning","file":"<command line>","line":7,"#))
         #expect(result.stderr.hasPrefix("first\n"))
         #expect(result.stderr.hasSuffix("last\n"))
         #expect(result.stderr.contains("expectation failed"))

@@ -14,10 +14,14 @@ import Testing
         #expect(!result.stdout.contains("IC1 agreement"))
     }
 
-    @Test func theJSONTraceHoldsEveryMessage() throws {
-        let result = try StrategosBinary.run(["--trace-format", "json", "-e", Self.fig3])
-        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        #expect((document?["messages"] as? [Any])?.count == 9)
+    /// JSON Lines: a header per run, then a line per message and per majority.
+    @Test func theJSONTraceIsALinePerMessage() throws {
+        let result = try StrategosBinary.run(["--trace-format", "json", "-e", Self.fig3 + "; run om(1)"])
+        let lines = try result.stdout.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(lines.filter { $0["algorithm"] != nil }.count == 2)
+        #expect(lines.filter { $0["message"] != nil }.count == 9 + 9)
+        #expect(lines.filter { $0["majority"] != nil }.count == 3 + 3)
+        #expect(lines[1]["message"] as? Int == 1 && lines[1]["receiver"] as? String == "L1")
     }
 
     /// `--trace-format svg` writes each run as the SVG `export trace` would.

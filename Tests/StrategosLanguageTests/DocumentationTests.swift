@@ -105,7 +105,7 @@ import Testing
     func everyJSONKeyIsDocumented(script: String) throws {
         let documented = try Self.read("docs/json.md")
         let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: .json)
-        let lines = ScriptHarness.run(script).events.map(renderer.render).filter { $0.stream == .standardOutput }.map(\.text)
+        let lines = ScriptHarness.run(script).events.flatMap(renderer.render).filter { $0.stream == .standardOutput }.map(\.text)
         #expect(!lines.isEmpty)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -39,7 +39,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(RunRenderer.json(report).utf8)) as? [String: Any])
         #expect(object["algorithm"] as? String == "om")
         #expect(object["m"] as? Int == 1)
-        #expect(object["generals"] as? [String] == ["A", "B", "C", "D", "E"])
+        #expect(object["generals"] as? [String] == ["C", "A", "B", "D", "E"], "the commander first")
         #expect(object["commander"] as? String == "C")
         #expect(object["order"] as? String == "007", "values are strings as written")
         #expect(object["default"] as? String == "retreat")
@@ -190,16 +190,18 @@ import Testing
         let result = ScriptHarness.run("print \"hi\"\nrun om(1)\nexpect violation")
         let text = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false))
         let json = EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: false), mode: .json)
-        #expect(result.events.map { text.render($0).stream } == [.standardOutput, .standardOutput, .standardError])
-        #expect(result.events.map { json.render($0).stream } == [.standardError, .standardOutput, .standardError])
-        #expect(text.render(result.events[0]).text == "hi\n")
-        #expect(json.render(result.events[0]).text == "hi\n")
-        #expect(json.render(result.events[1]).text == RunRenderer.json(result.runs[0]))
-        #expect(!json.render(result.events[2]).text.contains("\u{1B}"))
+        #expect(result.events.map { text.render($0).map(\.stream) } == [[.standardOutput], [.standardOutput], [], [.standardError]])
+        #expect(
+            result.events.map { json.render($0).map(\.stream) } == [[.standardError], [.standardOutput], [.standardOutput], [.standardError, .standardOutput]])
+        #expect(text.render(result.events[0]).map(\.text) == ["hi\n"])
+        #expect(json.render(result.events[0]).map(\.text) == ["hi\n"])
+        #expect(json.render(result.events[1]).map(\.text) == [RunRenderer.json(result.runs[0])])
+        #expect(json.render(result.events[2]).map(\.text).joined().hasPrefix(#"{"expect":"expect violation","passed":false,"#))
+        #expect(!json.render(result.events[3]).map(\.text).joined().contains("\u{1B}"))
     }
 
     @Test func printTextIsNotRenderedWithColour() throws {
         let renderer = EventRenderer(outputStyle: TextStyle(color: true), diagnosticStyle: TextStyle(color: true))
-        #expect(renderer.render(.printed("plain")).text == "plain\n")
+        #expect(renderer.render(.printed("plain")).map(\.text) == ["plain\n"])
     }
 }

@@ -6,12 +6,12 @@ import Testing
 @Suite struct TwoGeneralsScriptTests {
     private func json(_ text: String) -> [String] {
         let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: .json)
-        return ScriptHarness.run(text).events.map(renderer.render).filter { $0.stream == .standardOutput }.map(\.text)
+        return ScriptHarness.run(text).events.flatMap(renderer.render).filter { $0.stream == .standardOutput }.map(\.text)
     }
 
     private func text(_ script: String) -> String {
         let renderer = EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false))
-        return ScriptHarness.run(script).events.map { renderer.render($0).text }.joined()
+        return ScriptHarness.run(script).events.flatMap(renderer.render).map(\.text).joined()
     }
 
     @Test func theJSONOfARunIsTheDocumentedSchema() throws {

@@ -62,7 +62,7 @@ struct RenderingSink: EventSink {
             renderers += Self.traceRenderers
         }
         for renderer in renderers {
-            let text = renderer.render(event).text
+            let text = renderer.render(event).map(\.text).joined()
             if case .diagnostic = event, !renderer.diagnosticStyle.color { Checks.requireTame(text) }
         }
     }

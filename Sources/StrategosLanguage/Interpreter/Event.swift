@@ -8,6 +8,9 @@ public enum Event: Sendable, Equatable {
     case printed(String)
     /// An error, a warning or a failed expectation, with the file it points into.
     case diagnostic(Diagnostic, SourceFile)
+    /// `expect ...`, held or not, with the file it is in; a failed one is
+    /// followed by its diagnostic.
+    case expectation(ExpectationResult, SourceFile)
     /// `show ...`: a view of the last run or of the scenario.
     case shown(Shown)
     /// `verify ...` is about to search: the space it covers.

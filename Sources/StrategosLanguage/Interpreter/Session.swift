@@ -170,7 +170,9 @@ public struct Session: Sendable {
             lastSweep = report
             sink.receive(.sweep(report))
         case .expect(let expectation):
-            if let failure = try check(expectation, at: statement.span) {
+            let result = try check(expectation, at: statement.span)
+            sink.receive(.expectation(result, file))
+            if let failure = result.failure {
                 sink.receive(.diagnostic(.expectationFailed(failure, at: statement.span), file))
                 return .expectationFailed
             }

@@ -18,43 +18,56 @@ public struct EventRenderer: Sendable {
         self.mode = mode
     }
 
-    public func render(_ event: Event) -> (stream: Stream, text: String) {
+    /// The text an event writes, in the order it is written: none (a held
+    /// `expect` in text), one piece, or under `--json` a diagnostic's text for
+    /// people and its JSON line for programs.
+    public func render(_ event: Event) -> [(stream: Stream, text: String)] {
         switch event {
         case .run(let run):
             switch mode {
-            case .text: return (.standardOutput, RunRenderer.text(run, style: outputStyle))
-            case .json: return (.standardOutput, RunRenderer.json(run))
+            case .text: return [(.standardOutput, RunRenderer.text(run, style: outputStyle))]
+            case .json: return [(.standardOutput, RunRenderer.json(run))]
             case .trace(let format):
                 // The session refuses a run it cannot trace when traces are required.
-                return (.standardOutput, Exporter.text(of: .trace(run, TraceFilter()), as: format) ?? "")
+                return [(.standardOutput, Exporter.stream(of: run, as: format) ?? "")]
             }
         case .printed(let text):
-            return (forPeople, text + "\n")
+            return [(forPeople, text + "\n")]
         case .shown(let shown):
-            return (forPeople, ViewRenderer.text(shown, style: peopleStyle))
+            return [(forPeople, ViewRenderer.text(shown, style: peopleStyle))]
         case .verifying(let report):
             switch mode {
             // Programs get one JSON line, once the search is over.
-            case .json: return (.standardError, "")
-            case .text, .trace: return (forPeople, VerificationRenderer.plan(report, style: peopleStyle))
+            case .json: return []
+            case .text, .trace: return [(forPeople, VerificationRenderer.plan(report, style: peopleStyle))]
             }
         case .verification(let report):
             switch mode {
-            case .json: return (.standardOutput, VerificationRenderer.json(report))
-            case .text, .trace: return (forPeople, VerificationRenderer.verdict(report, style: peopleStyle))
+            case .json: return [(.standardOutput, VerificationRenderer.json(report))]
+            case .text, .trace: return [(forPeople, VerificationRenderer.verdict(report, style: peopleStyle))]
             }
         case .sweep(let report):
             switch mode {
-            case .json: return (.standardOutput, SweepRenderer.json(report))
-            case .text, .trace: return (forPeople, SweepRenderer.text(report, style: peopleStyle))
+            case .json: return [(.standardOutput, SweepRenderer.json(report))]
+            case .text, .trace: return [(forPeople, SweepRenderer.text(report, style: peopleStyle))]
             }
         case .twoGenerals(let event):
             switch mode {
-            case .json: return (.standardOutput, TwoGeneralsRenderer.json(event))
-            case .text, .trace: return (forPeople, TwoGeneralsRenderer.text(event, style: peopleStyle))
+            case .json: return [(.standardOutput, TwoGeneralsRenderer.json(event))]
+            case .text, .trace: return [(forPeople, TwoGeneralsRenderer.text(event, style: peopleStyle))]
+            }
+        case .expectation(let result, let file):
+            switch mode {
+            case .json: return [(.standardOutput, CheckRenderer.json(result, in: file))]
+            // A failed expect is followed by its diagnostic; a held one says nothing.
+            case .text, .trace: return []
             }
         case .diagnostic(let diagnostic, let file):
-            return (.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
+            let text = (Stream.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
+            switch mode {
+            case .json: return [text, (.standardOutput, CheckRenderer.json(diagnostic, in: file))]
+            case .text, .trace: return [text]
+            }
         }
     }
 

@@ -77,6 +77,15 @@ struct JSONWriter {
         text += "[" + arrays.map { "[" + $0.map(Self.quoted).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     }
 
+    /// This object's fields, then another's.
+    func merging(_ other: JSONWriter) -> JSONWriter {
+        guard !other.isFirst else { return self }
+        var merged = self
+        merged.text += (isFirst ? "" : ",") + other.text.dropFirst()
+        merged.isFirst = false
+        return merged
+    }
+
     func finished() -> String {
         text + "}"
     }

@@ -46,13 +46,15 @@ struct ScriptResult {
     }
 
     /// A one-word sketch of each event, in order: `run`, `print:text`, `error`, `warning`, `show`,
-    /// `verifying`, `verify`, `sweep`, `estimate`, `shop`.
+    /// `verifying`, `verify`, `sweep`, `estimate`, `shop`; expectations are left out
+    /// (a failed one shows as its `error`).
     var sketch: [String] {
-        events.map {
+        events.compactMap {
             switch $0 {
             case .run(let run): "run:\(run.algorithm.rawValue)(\(run.m))"
             case .printed(let text): "print:\(text)"
             case .diagnostic(let diagnostic, _): diagnostic.severity.rawValue
+            case .expectation: nil
             case .shown: "show"
             case .verifying(let report): "verifying:\(report.algorithm.rawValue)(\(report.m))"
             case .verification(let report): "verify:\(report.algorithm.rawValue)(\(report.m))"

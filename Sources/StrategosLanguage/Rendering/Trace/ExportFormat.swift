@@ -90,4 +90,12 @@ public enum Exporter {
             return nil
         }
     }
+
+    /// A run's trace as `--trace-format` writes it on standard output: JSON
+    /// as JSON Lines, so the traces of several runs make one stream a program
+    /// reads line by line; every other format as its export file.
+    public static func stream(of run: RunReport, as format: ExportFormat) -> String? {
+        guard format == .json else { return text(of: .trace(run, TraceFilter()), as: format) }
+        return run.trace.map { TraceJSONExporter.lines(run, trace: $0) }
+    }
 }
