@@ -139,7 +139,7 @@ import Testing
         #expect(output.contains("  if received 1  if received 1  lose 2: B attacks alone\n"))
         #expect(output.contains("no pair of these rules coordinates for sure: 1 pair never attacks, and 5 pairs leave one general attacking alone under some loss (threshold rules only)"))
         let line = json("verify twogenerals(4)").first ?? ""
-        #expect(line.hasPrefix(#"{"verify":"twogenerals","messengers":4,"messaging":"alternating","holds":true,"pairs":12,"patterns":16,"#))
+        #expect(line.hasPrefix(#"{"verify":"twogenerals","messengers":4,"messaging":"alternating","solved":false,"pairs":12,"patterns":16,"#))
     }
 
     @Test func estimatesAreSeededAndShowTheExactOdds() {

@@ -43,8 +43,10 @@ public struct TwoGeneralsVerification: Sendable, Equatable {
     /// A's rules in order (always, if received 1, ..., never), each with B's.
     public var pairs: [Pair]
 
-    /// True when no pair solves the problem.
-    public var holds: Bool { !pairs.contains { $0.finding == .solves } }
+    /// True when some pair solves the problem, which the theorem says never
+    /// happens. Named for what it is, since `holds` elsewhere means a
+    /// protocol works.
+    public var isSolved: Bool { pairs.contains { $0.finding == .solves } }
 
     /// nil when `messengers` is outside 1...messengerLimit.
     public init?(messengers: Int, messaging: TwoGenerals.Messaging = .alternating) {

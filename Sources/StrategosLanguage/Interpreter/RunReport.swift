@@ -16,7 +16,8 @@ public struct RunReport: Sendable, Equatable {
     public var m: Int
     /// OM(m, p): the size of the regular sets of neighbours; nil for OM(m) and SM(m).
     public var p: Int? = nil
-    /// The army, commander first.
+    /// The army in the order it was declared; the trace's integers index
+    /// this list. Readers get `commanderFirst`.
     public var generals: [String]
     public var commander: String
     public var order: String
@@ -96,6 +97,12 @@ public struct RunReport: Sendable, Equatable {
     }
 
     public var rounds: Int { messagesPerRound.count }
+
+    /// The army as the text, the trace and the JSON order it: the commander,
+    /// then the lieutenants in the order they were declared.
+    public var commanderFirst: [String] {
+        [commander] + generals.filter { $0 != commander }
+    }
 
     /// `OM(1)`, `OM(1, 3)`, `SM(2)`: the algorithm as the paper writes it.
     public var title: String {

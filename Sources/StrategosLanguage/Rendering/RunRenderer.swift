@@ -9,7 +9,7 @@ public enum RunRenderer {
         // Only a real scheme is named: the modelled signatures are the default.
         let signatures = run.signatures == .ed25519 ? " · signatures ed25519" : ""
         var lines = [
-            style.bold(algorithm) + " · \(run.generals.count) generals · commander \(run.commander) orders \(run.order) · default \(run.defaultValue)"
+            style.bold(algorithm) + " · \(counted(run.generals.count, "general")) · commander \(run.commander) orders \(run.order) · default \(run.defaultValue)"
                 + signatures
         ]
         for general in run.faulty {
@@ -89,7 +89,7 @@ public enum RunRenderer {
         let counts = "\(Diagnostic.grouped(missing)) of \(Diagnostic.grouped(possible)) missing"
         if summary.isRing {
             // A ring is clearer as its cycle than as what it lacks.
-            guard generals.count <= ringShown else { return "links: ring of \(generals.count) generals in army order, commander first; \(counts)" }
+            guard generals.count <= ringShown else { return "links: ring of \(counted(generals.count, "general")) in army order, commander first; \(counts)" }
             let cycle = ringOrder(summary.links, from: generals.firstIndex(of: commander) ?? 0).map { generals[$0] }
             return "links: ring " + (cycle + cycle.prefix(1)).joined(separator: " - ") + "; \(counts)"
         }
@@ -139,7 +139,7 @@ public enum RunRenderer {
         if declaration.timing == .asynchronous {
             var line = "timing asynchronous · timeout \(counted(declaration.timeout, "round"))"
             if let bound = declaration.bound { line += ", delays at most \(counted(bound, "round"))" }
-            line += " · \(counted(counts.late, "message")) late in time, \(counts.timedOut) past the timeout"
+            line += " · \(counted(counts.late, "message")) late in time, \(Diagnostic.grouped(counts.timedOut)) past the timeout"
             if counts.timedOut > 0 { line += " (taken as missing: \(missing))" }
             lines.append(line)
         }
@@ -163,11 +163,6 @@ public enum RunRenderer {
             return "Theorem 4: " + style.red("not connected")
                 + ": some loyal generals cannot reach each other through loyal generals, so no SM(m) guarantees IC1 and IC2"
         }
-    }
-
-    /// "1 round", "2 rounds".
-    private static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)" + (count == 1 ? "" : "s")
     }
 
     private static func verdict(_ holds: Bool, _ style: TextStyle) -> String {
@@ -201,7 +196,7 @@ extension JSONWriter {
         field("algorithm", run.algorithm.rawValue)
         field("m", run.m)
         if let p = run.p { field("p", p) }
-        field("generals", run.generals)
+        field("generals", run.commanderFirst)
         field("commander", run.commander)
         field("order", run.order)
         field("default", run.defaultValue)

@@ -6,7 +6,7 @@ public enum ScenarioRenderer {
         var lines: [String] = []
         switch scenario.army {
         case .declared(let names):
-            lines.append("army       " + names.joined(separator: ", ") + " (\(names.count) generals)")
+            lines.append("army       " + names.joined(separator: ", ") + " (\(counted(names.count, "general")))")
             lines.append("commander  " + style.bold(scenario.commander ?? names.first ?? "C"))
         case .onDemand:
             lines.append("army       " + style.dim("on demand: C and L1..Lk, made when a run needs them"))

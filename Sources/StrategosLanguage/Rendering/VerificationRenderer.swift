@@ -12,10 +12,10 @@ public enum VerificationRenderer {
     /// The header, the space and how it will be decided.
     public static func plan(_ report: VerificationReport, style: TextStyle) -> String {
         let name = "\(report.algorithm.rawValue.uppercased())(\(report.m))"
-        let traitors = report.traitors == 1 ? "1 faulty general" : "\(report.traitors) faulty generals"
+        let traitors = counted(report.traitors, "faulty general")
         var lines = [
             style.bold("verify \(name)")
-                + " · \(report.generals.count) generals · commander \(report.commander) · default \(report.defaultValue) · up to \(traitors)"
+                + " · \(counted(report.generals.count, "general")) · commander \(report.commander) · default \(report.defaultValue) · up to \(traitors)"
         ]
         lines.append(
             report.orders.count == 1
@@ -101,8 +101,8 @@ public enum VerificationRenderer {
             let broken = [found.breaksAgreement ? "IC1 (agreement)" : nil, found.breaksValidity ? "IC2 (validity)" : nil]
                 .compactMap { $0 }.joined(separator: " and ")
             let verb = found.breaksAgreement && found.breaksValidity ? "fail" : "fails"
-            let faulty = found.faulty.count == 1 ? "1 faulty general" : "\(found.faulty.count) faulty generals"
-            let messages = found.deviatingMessages == 1 ? "1 deviating message" : "\(found.deviatingMessages) deviating messages"
+            let faulty = counted(found.faulty.count, "faulty general")
+            let messages = counted(found.deviatingMessages, "deviating message")
             let minimal = switch (report.scope.method, report.algorithm) {
             case (.exact, .om): "the fewest of both"
             case (.exact, .sm): "the fewest faulty generals; no message can be left out"

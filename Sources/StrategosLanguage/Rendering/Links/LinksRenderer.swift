@@ -3,7 +3,7 @@
 /// diameter of the loyal generals' subgraph (SM, Theorem 4).
 public enum LinksRenderer {
     public static func text(_ report: LinksReport, style: TextStyle) -> String {
-        var header = "links · \(report.generals.count) generals · "
+        var header = "links · \(counted(report.generals.count, "general")) · "
         if report.links.isComplete {
             header += "complete: every general linked to every other"
         } else {
@@ -35,7 +35,7 @@ public enum LinksRenderer {
         guard p > 0 else {
             return "0-regular: \(report.irregular ?? "a general") has no regular set of even 1 neighbour \(definition)"
         }
-        var text = "\(p)-regular: every general has a regular set of \(p) neighbour\(p == 1 ? "" : "s") \(definition)"
+        var text = "\(p)-regular: every general has a regular set of \(counted(p, "neighbour")) \(definition)"
         if let irregular = report.irregular {
             text += "; \(irregular) has none of \(p + 1)"
         } else if p == report.generals.count - 1 {
@@ -50,7 +50,7 @@ public enum LinksRenderer {
         switch k {
         case 0: return "0: the graph is not connected"
         case 1: return "1: removing one general can disconnect the rest"
-        default: return "\(k): the rest stay connected after removing any \(k - 1) general\(k == 2 ? "" : "s")"
+        default: return "\(k): the rest stay connected after removing any \(counted(k - 1, "general"))"
         }
     }
 

@@ -59,7 +59,7 @@ enum SVGExporter {
         in svg: inout SVGDocument
     ) {
         svg.rectangle(x: origin.x, y: origin.y, width: size, height: size, colour: "#dddddd")
-        svg.text("round \(round) · \(messages.count) message" + (messages.count == 1 ? "" : "s"), x: origin.x + 8, y: origin.y + 18, size: 13, weight: "bold")
+        svg.text("round \(round) · " + counted(messages.count, "message"), x: origin.x + 8, y: origin.y + 18, size: 13, weight: "bold")
         let n = run.generals.count
         let commander = words.commanderIndex
         let centre = (x: Double(origin.x) + Double(size) / 2, y: Double(origin.y) + Double(size) / 2 + 10)

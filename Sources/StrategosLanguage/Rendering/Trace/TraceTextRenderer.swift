@@ -10,7 +10,7 @@ enum TraceTextRenderer {
         let words = TraceVocabulary(run: run)
         let messages = words.readingOrder(trace.messages).filter { filter.matches($0, generals: run.generals) }
         let isFiltered = filter.to != nil || filter.from != nil
-        var lines = ["trace of \(run.title) · \(run.generals.count) generals · \(messages.count) of \(trace.messages.count) messages shown"]
+        var lines = ["trace of \(run.title) · \(counted(run.generals.count, "general")) · \(Diagnostic.grouped(messages.count)) of \(counted(trace.messages.count, "message")) shown"]
         if run.p != nil {
             lines.append(style.dim("a value relayed along a path of k links is k messages, one per link, so a link may carry one value more than once, for different lieutenants"))
         }

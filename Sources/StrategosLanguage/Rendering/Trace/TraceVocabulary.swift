@@ -60,8 +60,8 @@ struct TraceVocabulary {
         switch message.disposition {
         case .received: return join(lie, late)
         case .dropped: return "dropped: " + (run.algorithm == .sm ? "nothing reaches \(general(message.receiver)), whose V does not grow" : uses)
-        case .accepted: return join(join(lie, late), "accepted into V")
-        case .duplicate: return join(join(lie, late), "already in V")
+        case .accepted: return join(join(lie, late), "accepted into V" + forgeable(message))
+        case .duplicate: return join(join(lie, late), "already in V" + forgeable(message))
         case .discarded: return join(join(lie, late), "forged: a loyal signature does not hold, discarded")
         case .lost: return join(lie, "lost by the channel: " + (run.algorithm == .sm ? "never reaches V" : uses))
         case .blocked: return join(lie, "blocked by the partition: " + (run.algorithm == .sm ? "never reaches V" : uses))
@@ -71,8 +71,14 @@ struct TraceVocabulary {
         }
     }
 
-    private func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    /// Why a changed value passes SM's check: the engine lets faulty generals
+    /// sign for one another (they share their keys), so a chain of faulty
+    /// signers can carry any value. Empty for a value as a loyal sender sends it.
+    private func forgeable(_ message: Trace.Message) -> String {
+        guard message.isLie else { return "" }
+        guard message.path.count > 1 else { return ": its one signer, \(general(message.sender)), signs what it sends" }
+        let signers = message.path.map(general).joined(separator: ", ")
+        return ": every signer on the chain (\(signers)) is faulty, and faulty generals sign for one another"
     }
 
     private func join(_ first: String, _ second: String) -> String {

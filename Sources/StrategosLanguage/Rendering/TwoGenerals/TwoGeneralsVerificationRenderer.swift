@@ -8,7 +8,7 @@ enum TwoGeneralsVerificationRenderer {
         let shape = TwoGenerals(messengers: verification.messengers, messaging: verification.messaging)
         var lines = [
             style.bold("verify twogenerals(\(verification.messengers))") + " · " + TwoGeneralsVocabulary.messaging(shape),
-            "\(verification.pairs.count) pairs of threshold rules, each against all \(Diagnostic.grouped(verification.patterns)) loss patterns; B's rules need the order (a B that attacks on nothing is not answering A)",
+            counted(verification.pairs.count, "pair") + " of threshold rules, each against all \(counted(verification.patterns, "loss pattern")); B's rules need the order (a B that attacks on nothing is not answering A)",
         ]
         var rows = [["A attacks", "B attacks", "finding"]]
         for pair in verification.pairs {
@@ -19,13 +19,13 @@ enum TwoGeneralsVerificationRenderer {
         lines += formatted.dropFirst().map { "  " + $0 }
         let alone = verification.count { if case .attacksAlone = $0 { true } else { false } }
         let never = verification.count { $0 == .neverAttacks }
-        if verification.holds {
+        if verification.isSolved {
+            let solving = verification.count { $0 == .solves }
+            lines.append(style.red("solved") + ": \(counted(solving, "pair")) of these rules always coordinate and sometimes attack")
+        } else {
             lines.append(
                 style.green("no pair of these rules coordinates for sure")
                     + ": \(counted(never, "pair")) never \(never == 1 ? "attacks" : "attack"), and \(counted(alone, "pair")) \(alone == 1 ? "leaves" : "leave") one general attacking alone under some loss (threshold rules only)")
-        } else {
-            let solving = verification.count { $0 == .solves }
-            lines.append(style.red("FAILS") + ": \(counted(solving, "pair")) of these rules always coordinate and sometimes attack")
         }
         return lines.joined(separator: "\n") + "\n\n"
     }
@@ -35,7 +35,7 @@ enum TwoGeneralsVerificationRenderer {
         writer.field("verify", "twogenerals")
         writer.field("messengers", verification.messengers)
         writer.field("messaging", verification.messaging.rawValue)
-        writer.field("holds", verification.holds)
+        writer.field("solved", verification.isSolved)
         writer.field("pairs", verification.pairs.count)
         writer.field("patterns", verification.patterns)
         let results = verification.pairs.map { pair in
@@ -63,10 +63,5 @@ enum TwoGeneralsVerificationRenderer {
         case .attacksAlone(let general, let lost): "lose \(TwoGeneralsVocabulary.lost(lost)): \(general.rawValue) attacks alone"
         case .solves: style.red("coordinates under every loss pattern")
         }
-    }
-
-    /// "1 pair", "4 pairs".
-    private static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)" + (count == 1 ? "" : "s")
     }
 }
