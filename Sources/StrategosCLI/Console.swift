@@ -7,10 +7,13 @@ import StrategosLanguage
 struct Console: EventSink {
     private let renderer: EventRenderer
     private let maximumInputBytes: Int
+    /// `strategos check`: errors and warnings only, whatever else the script does.
+    private let diagnosticsOnly: Bool
 
-    init(renderer: EventRenderer, maximumInputBytes: Int) {
+    init(renderer: EventRenderer, maximumInputBytes: Int, diagnosticsOnly: Bool = false) {
         self.renderer = renderer
         self.maximumInputBytes = maximumInputBytes
+        self.diagnosticsOnly = diagnosticsOnly
     }
 
     static var noColorRequested: Bool {
@@ -18,6 +21,9 @@ struct Console: EventSink {
     }
 
     mutating func receive(_ event: Event) {
+        if diagnosticsOnly {
+            guard case .diagnostic = event else { return }
+        }
         for (stream, text) in renderer.render(event) {
             stream == .standardOutput ? output(text) : error(text)
         }

@@ -33,11 +33,25 @@ struct Strategos: ParsableCommand {
               73   an export file could not be written
               130  interrupted
 
+            TOOLS
+              strategos check <file> ...   check scripts without running them
+              strategos fmt <file> ...     format scripts in place (fmt --check: only say which are not)
+              strategos lsp                the language server an editor starts (stdin and stdout)
+
             The language is described in grammar.md. Colour follows --color; \
             in auto, NO_COLOR turns it off and FORCE_COLOR on.
             """,
         version: "strategos 0.1.0"
     )
+
+    /// `strategos check …` and the other tools go to their own commands;
+    /// anything else is scripts to run (a script named like a tool: `./check`).
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        guard let first = arguments.first, let tool = Tool(rawValue: first) else { return main(arguments) }
+        arguments.removeFirst()
+        tool.command.main(arguments)
+    }
 
     @Argument(
         help: ArgumentHelp("Scripts to run, each in a fresh session; '-' reads a script from standard input.", valueName: "file"),

@@ -14,9 +14,10 @@ public struct Completion: Sendable, Equatable {
     }
 }
 
-/// Tab completion that knows where it is: which words the grammar allows at the
-/// cursor, the generals and values of the current scenario, file names inside
-/// `load "..."` and meta commands after `:`. Pure logic over the typed text, so
+/// Tab completion that knows where it is: which words the parser would accept
+/// at the cursor (`Parser.expectations(after:)`, the one grammar), the generals
+/// and values of the current scenario, file names inside `load "..."` and meta
+/// commands after `:`. Pure logic over the typed text, so
 /// it is tested without a terminal; `ReadlineCompletion` connects it to readline.
 public struct Completer {
     public struct DirectoryEntry: Sendable, Equatable {
@@ -65,7 +66,7 @@ public struct Completer {
         } else if Self.isInComment(line) {
             candidates = []
         } else {
-            candidates = grammarCompletions(statement: currentStatement(before: before))
+            candidates = Parser.expectations(after: entry(before: before)).flatMap(completions(for:))
         }
         var seen = Set<String>()
         return candidates.filter { $0.text.hasPrefix(word) && seen.insert($0.text).inserted }
@@ -88,11 +89,32 @@ public struct Completer {
 
     // MARK: - Strings
 
-    /// Inside `load "...`: file names. Inside any other string: nothing.
+    /// Where the parser wants a script to load (`load "...`): file names.
+    /// Inside any other string: nothing.
     private func stringCompletions(before: String, word: Substring) -> [Completion] {
-        let statement = currentStatement(before: String(before.dropLast()))
-        guard statement == [.word(Keyword.load.rawValue)] else { return [] }
+        guard Parser.expectations(after: entry(before: String(before.dropLast()))).contains(.path) else { return [] }
         return files(matching: word, closingQuote: true)
+    }
+
+    // MARK: - The grammar
+
+    /// The entry so far: the pending lines and the line up to the cursor's word.
+    private func entry(before text: String) -> String {
+        context.pendingEntry.isEmpty ? text : context.pendingEntry + "\n" + text
+    }
+
+    /// The words that fit what the parser expects next, from the session's
+    /// generals and values.
+    private func completions(for expectation: Expected) -> [Completion] {
+        switch expectation {
+        case .keyword(let keyword): [Completion(keyword.rawValue)]
+        case .call(let algorithm): [Completion(algorithm.rawValue + "(", suffix: nil)]
+        case .general: context.generals.map { Completion($0) }
+        case .lieutenant: context.generals.dropFirst().map { Completion($0) }
+        case .twoGeneralsGeneral: ["A", "B"].map { Completion($0) }
+        case .value: context.values.map { Completion($0) }
+        case .integer, .path, .string: []
+        }
     }
 
     /// Scripts (`.strat`) and directories whose path starts with `word`; any
@@ -123,37 +145,6 @@ public struct Completer {
     }
 
     // MARK: - Scanning the typed text
-
-    /// A token of the statement before the cursor, as completion needs it.
-    enum Piece: Equatable {
-        case word(String), integer, string, comma, bar, open, close, minus
-    }
-
-    /// The pieces of the statement the cursor is in: the pending lines and the
-    /// line so far, from the last `;` or the last newline that ends a statement
-    /// (one not after `,`, `and` or `(`, which continue it).
-    func currentStatement(before text: String) -> [Piece] {
-        let entry = context.pendingEntry.isEmpty ? text : context.pendingEntry + "\n" + text
-        var pieces: [Piece] = []
-        for token in Lexer.tokens(of: SourceFile(name: "", text: entry)) {
-            switch token.kind {
-            case .name(let word): pieces.append(.word(word))
-            case .integer: pieces.append(.integer)
-            case .string, .invalid, .percent: pieces.append(.string)
-            case .comma: pieces.append(.comma)
-            case .minus: pieces.append(.minus)
-            case .bar: pieces.append(.bar)
-            case .leftParen: pieces.append(.open)
-            case .rightParen: pieces.append(.close)
-            case .semicolon: pieces = []
-            case .newline:
-                let continues = [.comma, .bar, .open, .word(Keyword.and.rawValue)].contains(pieces.last)
-                if !continues { pieces = [] }
-            case .endOfInput: return pieces
-            }
-        }
-        return pieces
-    }
 
     /// Where an unterminated string starts on the cursor's line, if it does.
     static func openQuote(in line: String) -> String.Index? {

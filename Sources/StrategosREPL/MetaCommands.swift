@@ -35,7 +35,7 @@ struct MetaCommand: Sendable {
             return .proceed
         },
         MetaCommand(name: "save", argument: .file, usage: ":save FILE",
-                    summary: "write the statements that built this scenario as a script") { repl, path in
+                    summary: "write the session so far as a lesson that runs again, formatted as strategos fmt writes it") { repl, path in
             repl.saveScript(path)
             return .proceed
         },

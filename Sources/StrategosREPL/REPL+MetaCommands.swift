@@ -76,12 +76,14 @@ extension REPL {
         }
     }
 
-    /// `:save FILE`: the statements that built the scenario, as a script.
+    /// `:save FILE`: the session as a lesson that runs again: every statement
+    /// of every entry that did not fail, in the layout `strategos fmt` writes.
     func saveScript(_ path: String) {
-        let header = "# Saved from a strategos session: the statements that built this scenario.\n"
+        let header = "# Saved from a strategos session: every statement that ran, in order.\n"
         let text = header + recordedStatements.map { $0 + "\n" }.joined()
+        let formatted = (try? Formatter.format(SourceFile(name: path, text: text))) ?? text
         do {
-            try AtomicFile.write(text, to: path)
+            try AtomicFile.write(formatted, to: path)
         } catch {
             output.write("error: cannot write '\(path)': \(error.reason)\n", to: .standardError)
             return

@@ -13,8 +13,8 @@ public struct REPL {
     public static let continuationPrompt = "      ...> "
 
     public internal(set) var session: Session
-    /// The source text of every statement that changed the scenario, from
-    /// entries that succeeded: what `:save` writes. `reset` empties it.
+    /// The source text of every statement of the entries that did not fail:
+    /// what `:save` writes. `:reset` empties it.
     public internal(set) var recordedStatements: [String] = []
     /// Complete entries read so far; entry N is parsed as `<repl:N>`.
     public private(set) var entryCount = 0
@@ -90,13 +90,11 @@ public struct REPL {
             return
         }
         let program = parsed.program
-        let statements = program.statements.filter(\.changesScenario).map { ($0, file.text(of: $0.span)) }
+        let statements = program.statements.map { file.text(of: $0.span) }
         perform(undoing: program.statements.count > 1) { session, sink in
             session.execute(program, in: file, into: &sink)
         } recording: { recorded in
-            for (statement, text) in statements {
-                if case .reset = statement.kind { recorded = [] } else { recorded.append(text) }
-            }
+            recorded += statements
         }
     }
 
@@ -151,23 +149,5 @@ public struct REPL {
 
     private func trimmed(_ entry: String) -> String {
         String(entry[...].trimmingWhitespace())
-    }
-}
-
-extension Statement {
-    /// The statements whose effect outlives the entry: what a saved script
-    /// needs to rebuild the scenario. `reset` is here because it undoes them.
-    /// Anything else (run, expect, print, and statements added later that only
-    /// look at the session) is left out of a saved script.
-    var changesScenario: Bool {
-        switch kind {
-        case .generalsCount, .generalsNamed, .commander, .order, .defaultValue, .loyal, .faults, .seed, .signatures, .links, .cut,
-            .link, .load, .reset:
-            true
-        case .twoGenerals(.lose), .twoGenerals(.attacks), .twoGenerals(.messengers), .twoGenerals(.loss), .twoGenerals(.trials):
-            true
-        default:
-            false
-        }
     }
 }

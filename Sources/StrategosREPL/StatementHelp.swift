@@ -1,11 +1,12 @@
 import StrategosLanguage
 
 /// One statement of the language, explained for `:help`: a line on what it does
-/// and examples that parse (a test runs every one through the parser).
-struct StatementHelp: Sendable {
-    var keyword: Keyword
-    var summary: String
-    var examples: [String]
+/// and examples that parse (a test runs every one through the parser). Public
+/// for the language server, whose hover shows the same help.
+public struct StatementHelp: Sendable {
+    public var keyword: Keyword
+    public var summary: String
+    public var examples: [String]
 
     /// What `:help` shows of this statement: its summary and these of its examples.
     func section(showing shown: [String]) -> String {
@@ -15,7 +16,7 @@ struct StatementHelp: Sendable {
     /// Every statement, in the order of `Keyword.statements`; a statement with
     /// no entry here still appears in `:help`, marked as undocumented (and a
     /// test fails until it gets one).
-    static let all: [StatementHelp] = Keyword.statements.map { keyword in
+    public static let all: [StatementHelp] = Keyword.statements.map { keyword in
         let entry = known[keyword.rawValue]
         return StatementHelp(keyword: keyword, summary: entry?.summary ?? "(no help yet)", examples: entry?.examples ?? [])
     } + [attacks]

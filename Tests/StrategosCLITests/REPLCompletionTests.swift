@@ -23,7 +23,7 @@ import Testing
         ("  r", ["run", "reset"]),
         ("general ", ["C", "L1", "L2", "L3"]),
         ("general L", ["L1", "L2", "L3"]),
-        ("general L3 ", ["traitor", "loyal", "crashes"]),
+        ("general L3 ", ["loyal", "traitor", "lies", "flips", "silent", "random", "crashes"]),
         ("general L3 traitor ", ["lies", "flips", "silent", "random", "crashes"]),
         ("general L3 traitor lies ", ["attack", "retreat", "0"]),
         ("general L3 traitor lies 0 ", ["to", "in", "about", "and"]),
@@ -48,12 +48,19 @@ import Testing
         ("general L3 crashes after ", ["round"]),
         ("general L3 crashes after round 1 ", ["and"]),
         ("general L3 loyal ", []),
+        ("general L3 lies 0 ", ["to", "in", "about", "and"]),
+        ("channel ", ["reliable", "lossy", "broadcast"]),
+        ("timing ", ["synchronous", "asynchronous"]),
+        ("partition ", ["none", "C", "L1", "L2", "L3"]),
+        ("delay ", ["at", "C", "L1", "L2", "L3"]),
+        ("show trace to L1 round 2 ", ["from"]),
+        ("verify om(1) with 1 ", ["traitor"]),
         ("commander ", ["C", "L1", "L2", "L3"]),
         ("order r", ["retreat"]),
         ("default ", ["attack", "retreat", "0"]),
         ("run o", ["om("]),
         ("run om(", []),
-        ("expect ", ["agreement", "validity", "consensus", "violation", "holds", "counterexample", "messages", "C", "L1", "L2", "L3"]),
+        ("expect ", ["agreement", "validity", "consensus", "violation", "holds", "counterexample", "messages", "L1", "L2", "L3"]),
         ("expect h", ["holds"]),
         ("expect holds ", []),
         ("expect v", ["validity", "violation"]),
@@ -82,13 +89,13 @@ import Testing
         ("verify om(1) with 2 traitors for order attack ", ["save"]),
         ("verify om(1) save \"x.strat\" ", []),
         ("show ", Keyword.views.map(\.rawValue)),
-        ("show tree ", ["C", "L1", "L2", "L3"]),
+        ("show tree ", ["L1", "L2", "L3"]),
         ("show trace ", ["to", "from", "round"]),
         ("show trace to ", ["C", "L1", "L2", "L3"]),
         ("show trace to L1 ", ["from", "round"]),
         ("show stats ", []),
-        ("export ", ["trace", "tree", "links", "sweep"]),
-        ("sweep ", ["verify", "run"]),
+        ("export ", ["trace", "tree", "links", "sweep", "report"]),
+        ("sweep ", ["run", "verify"]),
         ("sweep verify ", ["om", "sm"]),
         ("sweep verify om for generals 3 ", ["to"]),
         ("sweep verify om for generals 3 to 9, ", ["m"]),
@@ -104,7 +111,7 @@ import Testing
         ("link C - L1, L", ["L1", "L2", "L3"]),
         ("link C - L1 ", []),
         ("run om(1, ", []),
-        ("export tree ", ["C", "L1", "L2", "L3"]),
+        ("export tree ", ["L1", "L2", "L3"]),
         ("generals 4; gen", ["generals", "general"]),
         ("run om(1) # gen", []),
         ("print \"gen", []),
@@ -160,6 +167,14 @@ import Testing
         #expect(context.values == ["hold", "retreat", "7"])
         _ = session.run(SourceFile(name: "t", text: "reset; generals A, B, C"), into: &log)
         #expect(CompletionContext(scenario: session.scenario).generals == ["A", "B", "C"])
+        // The interpreter's own army: a loyal L5 makes an on-demand army of L1 to L5,
+        // and the commander comes first, so `show tree ` offers the others.
+        _ = session.run(SourceFile(name: "t", text: "reset; general L5 loyal"), into: &log)
+        #expect(CompletionContext(scenario: session.scenario).generals == ["C", "L1", "L2", "L3", "L4", "L5"])
+        _ = session.run(SourceFile(name: "t", text: "reset; generals A, B, C; commander B"), into: &log)
+        let context2 = CompletionContext(scenario: session.scenario)
+        #expect(context2.generals == ["B", "A", "C"])
+        #expect(Completer(context: context2).completions(beforeCursor: "show tree ").map(\.text) == ["A", "C"])
     }
 
     /// New algorithms appear in completion by themselves.

@@ -29,7 +29,7 @@ import Testing
                   run om(1, 3)
                   run twogenerals(2)
                 strategos> :help :save
-                :save FILE: write the statements that built this scenario as a script
+                :save FILE: write the session so far as a lesson that runs again, formatted as strategos fmt writes it
                 strategos> :help genrals
                 error: no help on 'genrals'; did you mean 'generals'?
                 strategos> 
@@ -83,7 +83,9 @@ import Testing
         #expect(harness.transcript.contains("      ...> :army\n<repl:1>:2:1: error:"))
     }
 
-    @Test func saveWritesTheStatementsThatBuiltTheScenario() throws {
+    /// `:save` keeps the session as a lesson: every statement of every entry
+    /// that did not fail, runs, checks and views too, formatted as `fmt` writes it.
+    @Test func saveWritesTheSessionAsALesson() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let path = directory.path + "/saved.strat"
@@ -91,19 +93,21 @@ import Testing
             "generals 4; order retreat", "general L3 traitor lies attack to L1,", "L2", "run om(1)", "print \"x\"",
             "generals 9; general L99 traitor", "expect L1 decides retreat", "seed 3", ":save \(path)",
         ])
-        #expect(harness.transcript.contains(":save \(path)\nsaved 4 statements to \(path)\n"))
+        #expect(harness.transcript.contains(":save \(path)\nsaved 7 statements to \(path)\n"))
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(
             saved == """
-                # Saved from a strategos session: the statements that built this scenario.
+                # Saved from a strategos session: every statement that ran, in order.
                 generals 4
                 order retreat
-                general L3 traitor lies attack to L1,
-                L2
+                general L3 traitor lies attack to L1, L2
+                run om(1)
+                print "x"
+                expect L1 decides retreat
                 seed 3
 
                 """)
-        // The saved script rebuilds the same scenario.
+        // The saved lesson runs again, to the same scenario.
         var session = Session()
         var log = EventLog()
         #expect(session.run(SourceFile(name: path, text: saved), into: &log) == .success)
@@ -122,14 +126,14 @@ import Testing
         #expect(transcript.contains("error: cannot write '\(directory.path)/missing/x.strat': No such file or directory\n"))
     }
 
-    @Test func everyStatementThatShapesTheScenarioIsRecorded() {
+    @Test func everyStatementOfAnEntryThatRanIsRecorded() {
         let lines = [
             "generals 4", "commander L1", "order hold", "default retreat", "general L2 traitor flips", "seed 3",
-            "signatures ed25519", "lose 2", "messengers flood", "links ring", "cut C - L1", "link C - L2",
-            "run om(1)", "show stats", "show links", "print \"x\"",
+            "signatures ed25519", "lose 2", "messengers flood", "links ring", "cut C - L1", "link C - L2", "channel lossy 10%",
+            "timing asynchronous", "timeout 2", "run om(1)", "show stats", "show links", "print \"x\"", "show trace to L9",
         ]
         let harness = REPLHarness(lines: lines)
-        #expect(harness.repl.recordedStatements == Array(lines.prefix(12)))
+        #expect(harness.repl.recordedStatements == Array(lines.dropLast()), "the failed entry is not recorded")
     }
 
     @Test func saveKeepsTheGraph() throws {
@@ -137,19 +141,20 @@ import Testing
         defer { directory.remove() }
         let path = directory.path + "/graph.strat"
         let harness = REPLHarness(lines: ["generals 5", "links ring", "cut C - L1,", "L2 - L3", "run om(1)", "link C - L2", ":save \(path)"])
-        #expect(harness.transcript.contains("saved 4 statements to \(path)\n"))
+        #expect(harness.transcript.contains("saved 5 statements to \(path)\n"))
         let saved = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(saved.hasSuffix("\ngenerals 5\nlinks ring\ncut C - L1,\nL2 - L3\nlink C - L2\n"))
+        #expect(saved.hasSuffix("\ngenerals 5\nlinks ring\ncut C - L1, L2 - L3\nrun om(1)\nlink C - L2\n"))
         var session = Session()
         var log = EventLog()
         #expect(session.run(SourceFile(name: path, text: saved), into: &log) == .success)
         #expect(session.scenario.links == harness.repl.session.scenario.links)
     }
 
+    /// `:reset` starts the lesson again; a `reset` statement is part of it.
     @Test func resetForgetsTheScenarioAndWhatWasRecorded() {
         let harness = REPLHarness(lines: ["generals 5", "general L1 traitor", ":reset", "order hold", "reset", "seed 2"])
         #expect(harness.transcript.contains("strategos> :reset\nthe scenario is empty again\n"))
-        #expect(harness.repl.recordedStatements == ["seed 2"])
+        #expect(harness.repl.recordedStatements == ["order hold", "reset", "seed 2"])
         #expect(harness.repl.session.scenario.army == .onDemand)
         #expect(harness.repl.session.scenario.seed == 2)
     }
@@ -165,7 +170,7 @@ import Testing
         #expect(harness.transcript.contains("bad.strat:2:9: error:"))
         // bad.strat's first statement is undone with the rest.
         #expect(harness.transcript.contains("OM(1) · 4 generals · commander A orders attack"))
-        #expect(harness.repl.recordedStatements == ["load \"army.strat\""])
+        #expect(harness.repl.recordedStatements == ["load \"army.strat\"", "run om"])
     }
 
     @Test func armyDescribesTheScenario() {

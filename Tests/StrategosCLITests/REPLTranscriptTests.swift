@@ -130,7 +130,7 @@ import Testing
         #expect(harness.transcript.contains("<repl:1>:1:24: error:"))
         #expect(!harness.transcript.contains("as it was before"))
         #expect(harness.repl.session.scenario.army == .declared(["C", "L1", "L2", "L3"]))
-        #expect(harness.repl.recordedStatements == ["generals 4"])
+        #expect(harness.repl.recordedStatements == ["generals 4", "run om(1)", "expect messages 10"])
     }
 
     @Test func entriesAreNumberedAndBlankOnesAreNotSaved() {

@@ -73,16 +73,12 @@ import Testing
                 """)
     }
 
-    @Test func anErrorAtTheEndOfInputGetsOneCaret() {
+    /// The end of input is reported just after the last token, where the
+    /// unfinished text is, however many empty lines follow it.
+    @Test(arguments: ["generals A,", "generals A,\n", "generals A,\n\n  \n# a comment\n"])
+    func anErrorAtTheEndOfInputPointsJustAfterTheLastToken(_ text: String) {
         #expect(
-            firstError(in: "generals A,\n") == """
-                scenario.strat:2:1: error: expected a name after ',', found end of input
-                 2 |
-                   | ^
-
-                """)
-        #expect(
-            firstError(in: "generals A,") == """
+            firstError(in: text) == """
                 scenario.strat:1:12: error: expected a name after ',', found end of input
                  1 | generals A,
                    |            ^

@@ -193,16 +193,19 @@ import Testing
     }
 
     @Test(arguments: [
-        // L2 relays to L1 in round 2 only; a round-1 rule never matches a lieutenant.
-        ("in round 2", "retreat", false),
-        ("in round 1", "attack", true),
+        // L2 relays to L1 in round 2 only; a round-1 rule never matches a
+        // lieutenant, which the run warns about, and L2 counts as loyal.
+        ("in round 2", "retreat", false, ["L2"]),
+        ("in round 1", "attack", true, []),
     ])
-    func inRoundLimitsARule(qualifier: String, l1: String, validity: Bool) throws {
+    func inRoundLimitsARule(qualifier: String, l1: String, validity: Bool, faulty: [String]) throws {
         let result = ScriptHarness.run("generals 3; general L2 traitor lies retreat to L1 \(qualifier); run om(1)")
         let run = try #require(result.runs.first)
         #expect(run.decision(of: "L1") == l1)
         #expect(run.validity == validity)
-        #expect(result.warnings.count == 1, "n = 3 breaks the bound")
+        #expect(run.faulty == faulty)
+        #expect(result.warnings.contains { $0.message.hasPrefix("n = 3 is not more than 3m = 3") }, "n = 3 breaks the bound")
+        #expect(result.warnings.count == (faulty.isEmpty ? 2 : 1))
     }
 
     @Test(arguments: [("about C", "retreat"), ("about L1", "attack")])

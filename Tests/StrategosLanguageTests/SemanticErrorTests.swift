@@ -481,7 +481,8 @@ struct SemanticCase: Sendable, CustomTestStringConvertible {
 
     /// One faulty general is one: the warning agrees in number.
     @Test func oneFaultyGeneralBeyondMIsSingular() {
-        let result = ScriptHarness.run("generals 4; general L3 traitor flips; run om(0)")
+        // The commander, since under OM(0) a lieutenant sends nothing to be faulty with.
+        let result = ScriptHarness.run("generals 4; general C traitor flips; run om(0)")
         #expect(result.warnings.map(\.message) == ["1 general is faulty, more than the m = 0 that OM(0) is designed to tolerate"])
     }
 }

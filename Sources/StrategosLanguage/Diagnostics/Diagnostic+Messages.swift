@@ -202,6 +202,25 @@ extension Diagnostic {
         Diagnostic(.error, "an army needs at least 3 generals (a commander and two lieutenants), got \(size)", at: span)
     }
 
+    static func valueNamesAGeneral(_ value: Value, inRule: Bool) -> Diagnostic {
+        let meaning = inRule
+            ? "this sends the value \(value.text); to send to \(value.text) as well, list it after 'to' (as in 'lies retreat to L1, \(value.text)')"
+            : "it is taken as a value, not as the general"
+        return Diagnostic(.warning, "'\(value.text)' is the name of a general, but here it is a value: \(meaning)", at: value.span)
+    }
+
+    static func verifiedOrderIsTheDefault(_ order: Value) -> Diagnostic {
+        Diagnostic(
+            .warning,
+            "the order checked, \(order.text), is also the default: a lieutenant that hears nothing decides it anyway, and the paper's impossibility for three generals needs an order that differs from the default",
+            at: order.span)
+    }
+
+    static func ruleNeverApplies(_ rule: FaultRule, general: String, run: String, reason: String, loyalInEffect: Bool) -> Diagnostic {
+        let consequence = loyalInEffect ? "; no rule of \(general) can apply, so \(general) acts loyally and is not counted as faulty" : ""
+        return Diagnostic(.warning, "this rule of \(general) never applies in \(run): \(reason)\(consequence)", at: rule.span)
+    }
+
     static func boundBroken(generals: Int, m: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
             .warning,

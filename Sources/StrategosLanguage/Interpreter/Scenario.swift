@@ -42,6 +42,31 @@ public struct Scenario: Sendable, Equatable {
         return cell
     }
 
+    /// The order, the default, then every value a rule lies with, each once:
+    /// the values `random` chooses among, and those completion offers.
+    public var valuesInPlay: [String] {
+        var values = [order, defaultValue]
+        for rules in rules.sorted(by: { $0.key < $1.key }).map(\.value) {
+            for rule in rules {
+                if case .lies(let value) = rule.behaviour { values.append(value.text) }
+            }
+        }
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// The generals a script can name now, commander first: the declared
+    /// army, or the numbered one a run makes on demand, from `C` to the
+    /// largest lieutenant named anywhere (and at least `L3`).
+    public var generalsInPlay: [String] {
+        let names = switch army {
+        case .declared(let names): names
+        case .onDemand: Army.numbered(max(largestLieutenantNamed, 3) + 1)
+        }
+        guard let commander, let index = names.firstIndex(of: commander) else { return names }
+        return [commander] + names[..<index] + names[(index + 1)...]
+    }
+
     /// Generals with at least one rule.
     public var faultyNames: Set<String> {
         Set(rules.filter { !$0.value.isEmpty }.keys)

@@ -4,19 +4,22 @@ import Ed25519Signatures
 /// `run om(m)`, `run sm(m)`: turn the scenario into the engine's integers, run,
 /// and turn the outcome back into the script's names and values.
 extension Session {
+    /// nil under `checkOnly`, once everything but the run itself is checked.
     mutating func run(
         _ algorithm: ByzantineAlgorithm, _ call: AlgorithmCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
-    ) throws(Halt) -> RunReport {
-        let faulty = scenario.faultyNames
+    ) throws(Halt) -> RunReport? {
         let (m, mSpan, names) = try battlefield(for: algorithm, call)
         let n = names.count
 
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let commander = scenario.commander ?? names[0]
-        let values = valuesInPlay()
+        let (warnings, loyalInEffect) = inertRules(algorithm, m: m, p: call.p?.value, names: names, commander: commander)
+        for warning in warnings { sink.receive(.diagnostic(warning, file)) }
+        let faulty = scenario.faultyNames.subtracting(loyalInEffect)
+        let values = scenario.valuesInPlay
         let valueIndex = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
         var deviations: [Int: [Deviation]] = [:]
-        for (general, rules) in scenario.rules where !rules.isEmpty {
+        for (general, rules) in scenario.rules where faulty.contains(general) {
             guard let generalIndex = index[general] else { continue }
             deviations[generalIndex] = rules.map { deviation(for: $0, generals: index, values: valueIndex) }
         }
@@ -65,6 +68,7 @@ extension Session {
             throw .error(.traceRequiredButTooLarge(messages: bound, limit: settings.traceLimit, at: span))
         }
         let recordTrace = traceAbsence == nil
+        if settings.checkOnly { return nil }
         let outcome: Outcome
         do {
             switch (algorithm, scenario.signatures, p) {
@@ -86,7 +90,7 @@ extension Session {
         return RunReport(
             algorithm: algorithm, m: m, p: p, generals: names, commander: commander,
             order: scenario.order, defaultValue: scenario.defaultValue,
-            faulty: names.filter(faulty.contains), rules: scenario.rules.filter { !$0.value.isEmpty },
+            faulty: names.filter(faulty.contains), rules: scenario.rules.filter { faulty.contains($0.key) },
             rows: problem.lieutenants.map { general in
                 RunReport.Row(
                     lieutenant: names[general], decision: outcome.decisions[general].map { values[$0] },
@@ -127,19 +131,6 @@ extension Session {
             throw .error(.onDemandArmyTooLarge(algorithm, m: m, lieutenants: overflow ? nil : designed, at: span))
         }
         return Army.numbered(max(scenario.largestLieutenantNamed, designed, 2) + 1)
-    }
-
-    /// The order, the default, then every value a rule lies with, each once:
-    /// the values `random` chooses among.
-    private func valuesInPlay() -> [String] {
-        var values = [scenario.order, scenario.defaultValue]
-        for rules in scenario.rules.sorted(by: { $0.key < $1.key }).map(\.value) {
-            for rule in rules {
-                if case .lies(let value) = rule.behaviour { values.append(value.text) }
-            }
-        }
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
     }
 
     private func deviation(for rule: FaultRule, generals: [String: Int], values: [String: Int]) -> Deviation {

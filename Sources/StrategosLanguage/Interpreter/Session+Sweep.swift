@@ -6,7 +6,8 @@ extension Session {
     static let largestSweep = 400
 
     /// Each cell is a session of its own, on `Scenario.forArmy(of:keepingRules:)`.
-    mutating func sweep(_ call: SweepCall, at span: SourceSpan, in file: SourceFile) throws(Halt) -> SweepReport {
+    /// nil under `checkOnly`, once the ranges are checked.
+    mutating func sweep(_ call: SweepCall, at span: SourceSpan, in file: SourceFile) throws(Halt) -> SweepReport? {
         guard let algorithm = call.algorithm.byzantine else {
             throw Halt(.internalError, .internalError("sweep of \(call.algorithm.rawValue)", at: span))
         }
@@ -16,6 +17,7 @@ extension Session {
         guard call.m.lowerBound >= 0 else { throw .error(.sweepArmyOutOfRange(call.m, at: call.mSpan)) }
         let cellCount = call.generals.count * call.m.count
         guard cellCount <= Self.largestSweep else { throw .error(.sweepTooLarge(cells: cellCount, limit: Self.largestSweep, at: span)) }
+        if settings.checkOnly { return nil }
         var cells: [[SweepReport.Cell]] = []
         for m in call.m {
             var row: [SweepReport.Cell] = []
@@ -40,10 +42,11 @@ extension Session {
         let literal = IntegerLiteral(m, span: span)
         let algorithmCall = AlgorithmCall(call.algorithm, m: literal, span: span)
         var quiet = EventLog()
-        do {
+        do throws(Halt) {
             switch call.action {
             case .verify:
                 let report = try cellSession.verifyByzantine(VerifyCall(algorithmCall, traitors: literal), at: span, in: file, into: &quiet)
+                guard let report else { throw Halt(.internalError, .internalError("a sweep cell only checked", at: span)) }
                 return report.holds ? .holds(proof: report.exhaustive) : .fails
             case .run:
                 for (general, rules) in scenario.rules where !rules.isEmpty {
@@ -51,6 +54,7 @@ extension Session {
                     if let outside = named.first(where: { !names.contains($0) }) { return .refused("no \(outside) among \(n) generals") }
                 }
                 let report = try cellSession.run(algorithm, algorithmCall, at: span, in: file, into: &quiet)
+                guard let report else { throw Halt(.internalError, .internalError("a sweep cell only checked", at: span)) }
                 return report.agreement && report.validity ? .holds(proof: false) : .fails
             }
         } catch {

@@ -8,7 +8,7 @@ extension Session {
     /// while), then returns what it found.
     mutating func verifyByzantine(
         _ verify: VerifyCall, at span: SourceSpan, in file: SourceFile, into sink: inout some EventSink
-    ) throws(Halt) -> VerificationReport {
+    ) throws(Halt) -> VerificationReport? {
         guard let algorithm = verify.call.algorithm.byzantine else {
             throw Halt(.internalError, .internalError("verify of \(verify.call.algorithm.rawValue)", at: verify.call.span))
         }
@@ -41,6 +41,7 @@ extension Session {
             algorithm: algorithm, m: m, generals: names, commander: commander, orders: orders,
             defaultValue: scenario.defaultValue, traitors: traitors, values: values, linksComplete: request.delivery.links.isComplete,
             network: searchedNetwork, scope: plan.scope, checked: 0, holds: false, interrupted: false, counterexample: nil, savePath: verify.save?.text)
+        if settings.checkOnly { return nil }
         sink.receive(.verifying(report))
         let result: VerificationResult
         do {

@@ -34,6 +34,10 @@ public struct Session: Sendable {
             try Verifier.search(plan, shouldStop: shouldStop, progress: progress)
         }
         public var writer: any FileWriter = FileSystemWriter()
+        /// `strategos check`: declarations run and every action is checked up
+        /// to where it would compute (its army, its m, its rules), but nothing
+        /// runs, nothing is written, and `expect`, `show` and `export` are skipped.
+        public var checkOnly = false
 
         public init() {}
     }
@@ -104,6 +108,15 @@ public struct Session: Sendable {
     }
 
     private mutating func execute(_ statement: Statement, in file: SourceFile, into sink: inout some EventSink) throws(Halt) -> ScriptOutcome {
+        if settings.checkOnly {
+            switch statement.kind.role {
+            case .check, .view: return .success
+            case .declaration, .action, .control: break
+            }
+        }
+        for warning in valueWarnings(statement.kind) {
+            sink.receive(.diagnostic(warning, file))
+        }
         switch statement.kind {
         case .generalsCount(let count):
             try declareArmy(count: count, in: file)
@@ -145,7 +158,7 @@ public struct Session: Sendable {
             scenario.seed = UInt64(bitPattern: Int64(seed.value))
         case .run(let call):
             if let algorithm = call.algorithm.byzantine {
-                let report = try run(algorithm, call, at: statement.span, in: file, into: &sink)
+                guard let report = try run(algorithm, call, at: statement.span, in: file, into: &sink) else { break }
                 (latestRun, verifiedSinceRun) = (.byzantine(report), false)
                 sink.receive(.run(report))
             } else {
@@ -161,12 +174,12 @@ public struct Session: Sendable {
                 sink.receive(.twoGenerals(event))
             case .om, .sm:
                 if let p = verify.call.p { throw .error(.verifyTakesNoRegularity(p)) }
-                let report = try verifyByzantine(verify, at: statement.span, in: file, into: &sink)
+                guard let report = try verifyByzantine(verify, at: statement.span, in: file, into: &sink) else { break }
                 (lastVerification, verifiedSinceRun) = (report, true)
                 sink.receive(.verification(report))
             }
         case .sweep(let call):
-            let report = try sweep(call, at: statement.span, in: file)
+            guard let report = try sweep(call, at: statement.span, in: file) else { break }
             lastSweep = report
             sink.receive(.sweep(report))
         case .expect(let expectation):

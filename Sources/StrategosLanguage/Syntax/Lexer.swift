@@ -4,6 +4,10 @@
 public struct Lexer {
     private let bytes: [UInt8]
     private var offset = 0
+    /// Where the last token other than a newline ended: the end of input is
+    /// reported there, just after the text that is unfinished, rather than on
+    /// an empty line below it.
+    private var lastTokenEnd = 0
 
     public init(_ file: SourceFile) {
         self.bytes = file.utf8
@@ -11,10 +15,15 @@ public struct Lexer {
 
     /// The next token; at the end, `endOfInput` again and again.
     public mutating func next() -> Token {
+        let token = nextToken()
+        if token.kind != .newline, token.kind != .endOfInput { lastTokenEnd = token.span.end }
+        return token
+    }
+
+    private mutating func nextToken() -> Token {
         skipSpacesAndComment()
-        let start = offset
         guard let byte = byte(at: offset) else {
-            return Token(.endOfInput, span: SourceSpan(start: start, end: start))
+            return Token(.endOfInput, span: SourceSpan(start: lastTokenEnd, end: lastTokenEnd))
         }
         if lineBreakLength() != nil { return lexNewline() }
         switch byte {

@@ -17,6 +17,7 @@ extension Parser {
             return statement(.loyal(name), from: keyword)
         }
         if let traitor = consume(if: .traitor) {
+            offer(Keyword.behaviours)
             if atEndOfStatement {
                 // A bare `traitor` is the default traitor, which flips.
                 return statement(.faults(name, [FaultRule(.flips, span: traitor.span)]), from: keyword)
@@ -27,6 +28,7 @@ extension Parser {
             let rules = try parseBehaviours()
             return statement(.faults(name, rules), from: keyword)
         }
+        offer(Keyword.behaviours)
         guard atBehaviour else {
             throw expected(
                 "'traitor', 'loyal' or a behaviour (\(Self.behaviourList))", after: "general \(name.text)",
@@ -61,6 +63,7 @@ extension Parser {
 
     /// behaviour = lies | flips | silent | random | crash ;
     mutating func parseBehaviour() throws(SyntaxError) -> [FaultRule] {
+        offer(Keyword.behaviours)
         switch keyword {
         case .lies?: return try parseLies()
         case .flips?: return [try parseFlips()]
@@ -81,6 +84,8 @@ extension Parser {
         var progress = LoopProgress()
         while at(.and), !startsBehaviour(peek(skippingNewlines: true)), progress.evaluate(consumedCount) {
             consumeContinuation()
+            offer(Keyword.behaviours)
+            offer(.value)
             switch token.kind {
             case .name, .integer: rules.append(try parseLie(from: token))
             default: throw expected("a value or a behaviour")
@@ -149,6 +154,9 @@ extension Parser {
         }
         var progress = LoopProgress()
         while progress.evaluate(consumedCount) {
+            // Each qualifier once: only those not given yet are offered.
+            if inRound == nil { offer(.keyword(.in)) }
+            if about == nil { offer(.keyword(.about)) }
             switch keyword {
             case .in?:
                 try rejectRepeat(of: inRound, as: "in round")

@@ -28,10 +28,12 @@ extension Parser {
 
     /// pair = NAME "-" NAME ;
     mutating func parsePair() throws(SyntaxError) -> LinkPair {
+        offer(.general)
         guard case .name = token.kind else { throw expected("a general's name") }
         let first = try expectName()
         guard token.kind == .minus else { throw expected("'-' between two generals") }
         advance()
+        offer(.general)
         guard case .name = token.kind else { throw expected("a general's name") }
         let second = try expectName()
         return LinkPair(first, second, span: first.span.through(second.span))

@@ -44,6 +44,8 @@ extension Parser {
         case _ where peek(skippingNewlines: false).kind == .name(Keyword.attacks.rawValue):
             return try parseAttacks()
         default:
+            // A name at the end of the input may start a Two Generals rule, `A attacks …`.
+            if peek(skippingNewlines: false).kind == .endOfInput { expectationLog?.add(.keyword(.attacks)) }
             let suggestion = Suggestion.closest(to: word, among: Keyword.statements.map(\.rawValue))
             throw SyntaxError(diagnostic: .unknownStatement(word, suggestion: suggestion, at: token.span))
         }
@@ -112,8 +114,10 @@ extension Parser {
         let call = try parseCall()
         var traitors: IntegerLiteral?
         if consume(if: .with) != nil {
-            traitors = try expectInteger()
-            guard consume(if: .traitors) != nil || consume(if: .traitor) != nil else {
+            let count = try expectInteger()
+            traitors = count
+            offer(.keyword(count.value == 1 ? .traitor : .traitors))
+            guard consume(if: .traitors, offering: false) != nil || consume(if: .traitor, offering: false) != nil else {
                 throw expected("'traitors'", suggesting: [.traitors, .traitor])
             }
         }
@@ -130,8 +134,8 @@ extension Parser {
     }
 
     /// call = algorithm [ "(" INTEGER [ "," INTEGER ] ")" ] ;
-    mutating func parseCall() throws(SyntaxError) -> AlgorithmCall {
-        let (algorithm, nameSpan) = try parseAlgorithm()
+    mutating func parseCall(_ allowed: [AlgorithmCall.Algorithm] = AlgorithmCall.Algorithm.allCases) throws(SyntaxError) -> AlgorithmCall {
+        let (algorithm, nameSpan) = try parseAlgorithm(allowed)
         var m: IntegerLiteral?
         var p: IntegerLiteral?
         if token.kind == .leftParen {
@@ -156,7 +160,8 @@ extension Parser {
     }
 
     /// algorithm = "om" | "sm" | "twogenerals" ;
-    mutating func parseAlgorithm() throws(SyntaxError) -> (AlgorithmCall.Algorithm, SourceSpan) {
+    mutating func parseAlgorithm(_ allowed: [AlgorithmCall.Algorithm] = AlgorithmCall.Algorithm.allCases) throws(SyntaxError) -> (AlgorithmCall.Algorithm, SourceSpan) {
+        for algorithm in allowed { offer(.call(algorithm)) }
         guard case .name(let word) = token.kind else { throw expected("an algorithm") }
         guard let algorithm = AlgorithmCall.Algorithm(rawValue: word) else {
             let suggestion = Suggestion.closest(to: word, among: AlgorithmCall.Algorithm.allCases.map(\.rawValue))
@@ -182,11 +187,13 @@ extension Parser {
             let count = try expectInteger()
             return statement(.expect(.messages(count)), from: keyword)
         }
+        offer(.lieutenant)
         guard case .name = token.kind else {
             throw expected("'agreement', 'validity', 'consensus', 'violation', 'holds', 'counterexample', 'messages' or a name")
         }
-        let names = try parseNameList()
-        guard consume(if: .decides) != nil || consume(if: .decide) != nil else {
+        let names = try parseNameList(.lieutenant)
+        offer(.keyword(names.count == 1 ? .decides : .decide))
+        guard consume(if: .decides, offering: false) != nil || consume(if: .decide, offering: false) != nil else {
             throw misspeltCheck(names) ?? expected("'decides' or 'decide'", suggesting: [.decides, .decide])
         }
         let value = try parseValue()
@@ -224,15 +231,15 @@ extension Parser {
     /// load = "load" STRING ;
     mutating func parseLoad() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        let path = try expectString()
+        let path = try expectString(.path)
         return statement(.load(path), from: keyword)
     }
 
     // MARK: - Lists and values
 
     /// name_list = NAME { "," NAME } ;
-    mutating func parseNameList() throws(SyntaxError) -> [Name] {
-        try parseCommaList { (parser: inout Parser) throws(SyntaxError) in try parser.expectName() }
+    mutating func parseNameList(_ role: Expected = .general) throws(SyntaxError) -> [Name] {
+        try parseCommaList { (parser: inout Parser) throws(SyntaxError) in try parser.expectName(role) }
     }
 
     /// `element { "," element }`, a line break after each `,` going on to the next line.
@@ -248,6 +255,7 @@ extension Parser {
 
     /// value = NAME | INTEGER ;
     mutating func parseValue() throws(SyntaxError) -> Value {
+        offer(.value)
         switch token.kind {
         case .name(let text), .integer(_, spelling: let text):
             return Value(text, span: advance().span)

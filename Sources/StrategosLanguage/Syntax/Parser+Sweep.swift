@@ -5,6 +5,7 @@ extension Parser {
         let keyword = advance()
         let action = try expectChoice(of: SweepCall.Action.self)
         let algorithm: AlgorithmCall.Algorithm
+        offer([.om, .sm])
         switch self.keyword {
         case .om?: algorithm = .om
         case .sm?: algorithm = .sm

@@ -4,6 +4,7 @@ extension Parser {
     /// channel = "channel" ( "reliable" | "broadcast" | "lossy" INTEGER "%" ) ;
     mutating func parseChannel() throws(SyntaxError) -> Statement {
         let keyword = advance()
+        offer([.reliable, .lossy, .broadcast])
         switch self.keyword {
         case .reliable?:
             advance()
@@ -28,10 +29,12 @@ extension Parser {
     mutating func parsePartition() throws(SyntaxError) -> Statement {
         let keyword = advance()
         if consume(if: .none) != nil { return statement(.partition(nil), from: keyword) }
+        offer(.general)
         guard case .name = token.kind else { throw expected("the generals of a group, or 'none'") }
         var groups = [try parseNameList()]
         while token.kind == .bar {
             consumeContinuation()
+            offer(.general)
             guard case .name = token.kind else { throw expected("the generals of a group") }
             groups.append(try parseNameList())
         }
@@ -67,6 +70,7 @@ extension Parser {
             let bound = try expectInteger()
             return statement(.delay(.bound(bound)), from: keyword)
         }
+        offer(.general)
         guard case .name = token.kind else { throw expected("a general's name, or 'at most'") }
         let sender = try expectName()
         var receivers: [Name] = []

@@ -68,7 +68,7 @@ extension Parser {
     /// estimate = "estimate" call ;
     mutating func parseEstimate() throws(SyntaxError) -> Statement {
         let keyword = advance()
-        let call = try parseCall()
+        let call = try parseCall([.twogenerals])
         return statement(.twoGenerals(.estimate(call)), from: keyword)
     }
 

@@ -19,7 +19,7 @@ extension Parser {
         if words.contains(.trace), consume(if: .trace) != nil {
             return filters ? try parseTraceFilter() : .trace(to: nil, from: nil, round: nil)
         }
-        if words.contains(.tree), consume(if: .tree) != nil { return .tree(try expectName()) }
+        if words.contains(.tree), consume(if: .tree) != nil { return .tree(try expectName(.lieutenant)) }
         if words.contains(.stats), consume(if: .stats) != nil { return .stats }
         if words.contains(.army), consume(if: .army) != nil { return .army }
         if words.contains(.links), consume(if: .links) != nil { return .links }
@@ -35,14 +35,19 @@ extension Parser {
         var from: Name?
         var round: IntegerLiteral?
         var progress = LoopProgress()
-        while !atEndOfStatement, progress.evaluate(consumedCount) {
-            if let word = consume(if: .to) {
+        while progress.evaluate(consumedCount) {
+            // Each filter once: only those not given yet are offered.
+            if to == nil { offer(.keyword(.to)) }
+            if from == nil { offer(.keyword(.from)) }
+            if round == nil { offer(.keyword(.round)) }
+            if atEndOfStatement { break }
+            if let word = consume(if: .to, offering: false) {
                 guard to == nil else { throw repeated(word) }
                 to = try expectName()
-            } else if let word = consume(if: .from) {
+            } else if let word = consume(if: .from, offering: false) {
                 guard from == nil else { throw repeated(word) }
                 from = try expectName()
-            } else if let word = consume(if: .round) {
+            } else if let word = consume(if: .round, offering: false) {
                 guard round == nil else { throw repeated(word) }
                 round = try expectInteger()
             } else {

@@ -48,6 +48,8 @@ public struct Parser {
     private var isAfterContinuation = false
     /// The `(` of `run om(` while its `)` is awaited.
     var openParenthesis: SourceSpan?
+    /// Where `expectations(after:)` keeps what the parser offers at the end.
+    var expectationLog: ExpectationLog?
     private var diagnostics: [Diagnostic] = []
     private var unshownCount = 0
     private var firstUnshownSpan: SourceSpan?
@@ -78,9 +80,14 @@ public struct Parser {
     mutating func parseScript() -> Program {
         var statements: [Statement] = []
         var unrecognisedFailures = 0
+        var atStatementStart = true
         var progress = LoopProgress()
         while token.kind != .endOfInput, progress.evaluate(consumedCount) {
-            if parseTerminator() { continue }
+            if parseTerminator() {
+                atStatementStart = true
+                continue
+            }
+            atStatementStart = false
             let start = token.span
             let recognisable = keyword.map(Keyword.statements.contains) == true || suggestion(among: Keyword.statements) != nil
             do throws(SyntaxError) {
@@ -98,6 +105,10 @@ public struct Parser {
                 }
                 synchronize()
             }
+        }
+        if atStatementStart {
+            offer(Keyword.statements)
+            offer(.twoGeneralsGeneral)
         }
         return Program(statements: statements)
     }
@@ -126,9 +137,11 @@ public struct Parser {
         }
     }
 
-    /// True when the current token is the name that spells `keyword`.
-    func at(_ keyword: Keyword) -> Bool {
-        token.kind == .name(keyword.rawValue)
+    /// True when the current token is the name that spells `keyword`; the
+    /// test is an offer of it too, unless `offering` is false.
+    func at(_ keyword: Keyword, offering: Bool = true) -> Bool {
+        if offering { offer(.keyword(keyword)) }
+        return token.kind == .name(keyword.rawValue)
     }
 
     /// The keyword the current token spells, if any.
@@ -166,8 +179,8 @@ public struct Parser {
         return consumed
     }
 
-    mutating func consume(if keyword: Keyword) -> Token? {
-        at(keyword) ? advance() : nil
+    mutating func consume(if keyword: Keyword, offering: Bool = true) -> Token? {
+        at(keyword, offering: offering) ? advance() : nil
     }
 
     /// Consumes `,`, `and` or `(` and the newlines after it: a list may go on
@@ -186,12 +199,15 @@ public struct Parser {
         return consumed
     }
 
-    mutating func expectName() throws(SyntaxError) -> Name {
+    /// A general's name; `role` says which generals may stand here.
+    mutating func expectName(_ role: Expected = .general) throws(SyntaxError) -> Name {
+        offer(role)
         guard case .name(let text) = token.kind else { throw expected("a name") }
         return Name(text, span: advance().span)
     }
 
     mutating func expectInteger() throws(SyntaxError) -> IntegerLiteral {
+        offer(.integer)
         guard case .integer(let value, _) = token.kind else { throw expected("an integer") }
         return IntegerLiteral(value, span: advance().span)
     }
@@ -200,6 +216,7 @@ public struct Parser {
     /// `Topology`), in the order the set lists them.
     mutating func expectChoice<Choice: RawRepresentable & CaseIterable>(of _: Choice.Type) throws(SyntaxError) -> Choice
     where Choice.RawValue == String {
+        offer(Choice.allCases.compactMap { Keyword(rawValue: $0.rawValue) })
         guard case .name(let word) = token.kind, let choice = Choice(rawValue: word) else {
             let words = Choice.allCases.map(\.rawValue)
             throw expected(Self.alternatives(words), suggesting: words.compactMap(Keyword.init(rawValue:)))
@@ -214,7 +231,9 @@ public struct Parser {
         return quoted.count < 2 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
     }
 
-    mutating func expectString() throws(SyntaxError) -> StringLiteral {
+    /// A string; `role` says what it names (a script to load, or anything).
+    mutating func expectString(_ role: Expected = .string) throws(SyntaxError) -> StringLiteral {
+        offer(role)
         guard case .string(let text) = token.kind else { throw expected("a string") }
         return StringLiteral(text, span: advance().span)
     }
