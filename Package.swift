@@ -3,6 +3,8 @@ import PackageDescription
 
 // Dependencies point one way: StrategosCLI → StrategosREPL → StrategosLanguage → ByzantineEngine
 // (and StrategosLanguage → Ed25519Signatures → ByzantineEngine, swift-crypto).
+// StrategosLanguageServer (`strategos lsp`) sits beside the REPL: it uses the
+// language and the REPL's completion and help, and the command line starts it.
 // GNU readline (CReadline) is linked by the REPL only, so the engine and the
 // language build without it.
 let package = Package(
@@ -28,11 +30,13 @@ let package = Package(
             name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]),
         .target(name: "StrategosREPL", dependencies: ["StrategosLanguage", "CReadline"]),
+        .target(name: "StrategosLanguageServer", dependencies: ["StrategosLanguage", "StrategosREPL"]),
         .executableTarget(
             name: "StrategosCLI",
             dependencies: [
                 "StrategosLanguage",
                 "StrategosREPL",
+                "StrategosLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,5 +44,6 @@ let package = Package(
         .testTarget(name: "ByzantineEngineTests", dependencies: ["ByzantineEngine"]),
         .testTarget(name: "StrategosLanguageTests", dependencies: ["StrategosLanguage"], exclude: ["Golden", "BadInputs"]),
         .testTarget(name: "StrategosCLITests", dependencies: ["StrategosCLI", "StrategosREPL"]),
+        .testTarget(name: "StrategosLanguageServerTests", dependencies: ["StrategosLanguageServer"]),
     ]
 )
