@@ -22,14 +22,11 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("Scripts to check; '-' reads one from standard input.", valueName: "file"), completion: .file(extensions: ["strat"]))
     var files: [String]
 
-    @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
-        let colorAllowed = !noColor && !Console.noColorRequested
         let renderer = EventRenderer(
-            outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: colorAllowed && isatty(STDERR_FILENO) != 0),
-            mode: .text)
+            outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: colorOptions.colors(STDERR_FILENO)), mode: .text)
         var settings = Session.Settings()
         settings.checkOnly = true
         let console = Console(renderer: renderer, maximumInputBytes: FileSystemLoader.defaultMaximumBytes, diagnosticsOnly: true)

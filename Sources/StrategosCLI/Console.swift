@@ -16,10 +16,6 @@ struct Console: EventSink {
         self.diagnosticsOnly = diagnosticsOnly
     }
 
-    static var noColorRequested: Bool {
-        !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    }
-
     mutating func receive(_ event: Event) {
         if diagnosticsOnly {
             guard case .diagnostic = event else { return }

@@ -34,11 +34,10 @@ struct Format: ParsableCommand {
     @Argument(help: ArgumentHelp("Scripts to format in place; '-' formats standard input to standard output.", valueName: "file"), completion: .file(extensions: ["strat"]))
     var files: [String]
 
-    @Flag(help: "Never colour the output (as does a non-empty NO_COLOR).")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
-        let color = !noColor && !Console.noColorRequested && isatty(STDERR_FILENO) != 0
+        let color = colorOptions.colors(STDERR_FILENO)
         var worst: Int32 = 0
         for path in files {
             worst = max(worst, format(path, color: color))

@@ -61,6 +61,15 @@ extension Diagnostic {
         return Diagnostic(.error, "\(quoted(spelling)) is not a whole number; \(hint)", at: span)
     }
 
+    static func receiversBeforeValue(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.error, "'lies' takes its value first, then 'to': write 'lies retreat to L1', not 'lies to L1 retreat'", at: span)
+    }
+
+    static func commaBeforeAnd(at span: SourceSpan) -> Diagnostic {
+        Diagnostic(
+            .error, "a ',' before 'and': 'and' starts the next rule, so drop the ',' (as in 'to L1 and hold to L2')", at: span)
+    }
+
     static func integerTooLarge(_ spelling: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "integer literal \(quoted(spelling)) is too large", at: span)
     }

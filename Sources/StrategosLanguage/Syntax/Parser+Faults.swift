@@ -80,6 +80,11 @@ extension Parser {
     /// value is one more lie: `lies attack to L1 and retreat to L2` is two.
     mutating func parseLies() throws(SyntaxError) -> [FaultRule] {
         let keyword = advance()
+        // `lies to L1 retreat`: the receivers came before the value, which
+        // would otherwise read as the value "to".
+        if at(.to, offering: false), case .name(let next) = peek(skippingNewlines: false).kind, next != Keyword.to.rawValue {
+            throw SyntaxError(diagnostic: .receiversBeforeValue(at: token.span))
+        }
         var rules = [try parseLie(from: keyword)]
         var progress = LoopProgress()
         while at(.and), !startsBehaviour(peek(skippingNewlines: true)), progress.evaluate(consumedCount) {

@@ -239,7 +239,13 @@ extension Parser {
 
     /// name_list = NAME { "," NAME } ;
     mutating func parseNameList(_ role: Expected = .general) throws(SyntaxError) -> [Name] {
-        try parseCommaList { (parser: inout Parser) throws(SyntaxError) in try parser.expectName(role) }
+        var isFirst = true
+        return try parseCommaList { (parser: inout Parser) throws(SyntaxError) in
+            // `to L1, and hold to L2`: `and` after a comma starts another rule, not a general named "and".
+            if !isFirst, parser.at(.and, offering: false) { throw SyntaxError(diagnostic: .commaBeforeAnd(at: parser.previous.span)) }
+            isFirst = false
+            return try parser.expectName(role)
+        }
     }
 
     /// `element { "," element }`, a line break after each `,` going on to the next line.
