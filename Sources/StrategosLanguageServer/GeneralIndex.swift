@@ -34,7 +34,7 @@ struct GeneralIndex {
 
     /// `C`, `L1`, `L12`: the names of an army made on demand.
     private static func isOnDemand(_ name: String) -> Bool {
-        let number = name.dropFirst()
-        return name == "C" || (name.first == "L" && !number.isEmpty && number.allSatisfy(\.isASCII) && Int(number).map { $0 >= 1 } == true && number.first != "0")
+        let number = String(name.dropFirst())
+        return name == "C" || (name.first == "L" && Int(number).map { $0 >= 1 && String($0) == number } == true)
     }
 }
