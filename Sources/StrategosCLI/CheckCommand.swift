@@ -26,7 +26,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let renderer = EventRenderer(
-            outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: colorOptions.colors(STDERR_FILENO)), mode: .text)
+            outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: colorOptions.colors(STDERR_FILENO)), mode: .text,
+            limitNames: Limit.flags)
         var settings = Session.Settings()
         settings.checkOnly = true
         let console = Console(renderer: renderer, maximumInputBytes: FileSystemLoader.defaultMaximumBytes, diagnosticsOnly: true)

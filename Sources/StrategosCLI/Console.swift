@@ -59,7 +59,7 @@ struct Console: EventSink {
 
     /// `path` nil: standard input.
     private func unreadable(_ path: String?, _ failure: LoadFailure) -> ScriptOutcome {
-        error("strategos: \(failure.message(readingFile: path))\n")
+        error("strategos: \(failure.message(readingFile: path, naming: renderer.limitNames))\n")
         return .unreadableInput
     }
 }

@@ -117,7 +117,8 @@ struct Strategos: ParsableCommand {
         let renderer = EventRenderer(
             outputStyle: TextStyle(color: colorOptions.colors(STDOUT_FILENO)),
             diagnosticStyle: TextStyle(color: colorOptions.colors(STDERR_FILENO)),
-            mode: outputMode)
+            mode: outputMode,
+            limitNames: Limit.flags)
         let console = Console(renderer: renderer, maximumInputBytes: maxInputBytes)
         var inputs: [Input] = []
         if !expressions.isEmpty {

@@ -66,7 +66,7 @@ extension REPL {
         do {
             loaded = try session.settings.loader.load(path, relativeTo: nil)
         } catch {
-            output.write("error: \(error.message(readingFile: path))\n", to: .standardError)
+            output.write("error: \(error.message(readingFile: path, naming: renderer.limitNames))\n", to: .standardError)
             return
         }
         perform(undoing: true) { session, sink in

@@ -233,7 +233,7 @@ import Testing
         let result = ScriptHarness.run("generals 7\nrun om(2)\nshow stats\nshow trace", settings: settings)
         #expect(result.outcome == .scriptError)
         #expect(result.errors.map(\.message) == [
-            "the last run's trace holds 156 messages, more than the 100 a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit with --trace-limit)"
+            "the last run's trace holds 156 messages, more than the 100 a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit)"
         ])
         #expect(result.events.contains { if case .shown(.stats) = $0 { true } else { false } })
     }
@@ -245,7 +245,7 @@ import Testing
         #expect(narrow.outcome == .success)
         let wide = ScriptHarness.run("generals 7\nrun om(2)\nshow trace round 3", settings: settings)
         #expect(wide.errors.map(\.message) == [
-            "this filter leaves 120 of the last run's 156 messages, more than the 100 a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit with --trace-limit)"
+            "this filter leaves 120 of the last run's 156 messages, more than the 100 a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit)"
         ])
         let export = ScriptHarness.run("generals 7\nrun om(2)\nexport trace \"t.json\"", settings: settings)
         #expect(export.outcome == .scriptError)
@@ -256,7 +256,7 @@ import Testing
         #expect(result.outcome == .scriptError)
         #expect(result.runs.first?.trace == nil)
         #expect(result.errors.map(\.message) == [
-            "the last run could send 3,999,675 messages, more than the trace limit of 1,000,000, so it kept no trace; 'show stats' summarises it, a smaller army traces, or raise the limit with --trace-limit"
+            "the last run could send 3,999,675 messages, more than the trace limit of 1,000,000, so it kept no trace; 'show stats' summarises it, a smaller army traces, or raise the limit"
         ])
     }
 

@@ -303,7 +303,7 @@ import Testing
         let large = run("generals 4; export links \"g.dot\"", settings: settings)
         #expect(
             large.errors.map(\.message) == [
-                "the graph has 6 links, more than the 5 an export draws; 'show links' summarises it (raise the limit with --trace-limit)"
+                "the graph has 6 links, more than the 5 an export draws; 'show links' summarises it (raise the limit)"
             ])
     }
 
@@ -418,7 +418,7 @@ import Testing
         var settings = Session.Settings()
         settings.messageLimit = 10
         let result = run(Self.prism + "; run om(1, 3)", settings: settings)
-        #expect(result.errors.map(\.message) == ["om(1, 3) with 6 generals sends more than the limit of 10 messages; raise it with --max-messages"])
+        #expect(result.errors.map(\.message) == ["om(1, 3) with 6 generals sends more than the limit of 10 messages; raise it"])
     }
 
     /// Every view the script shows, as text without colour.

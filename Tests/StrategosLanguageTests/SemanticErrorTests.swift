@@ -374,7 +374,7 @@ struct SemanticCase: Sendable, CustomTestStringConvertible {
         let result = ScriptHarness.run("run om(3333)", settings: settings)
         #expect(result.outcome == .scriptError)
         #expect(result.errors.map(\.message) == [
-            "om(3333) with 10000 generals would send more than 9,223,372,036,854,775,807 messages, over the limit of 1,000; raise it with --max-messages"
+            "om(3333) with 10000 generals would send more than 9,223,372,036,854,775,807 messages, over the limit of 1,000; raise it"
         ])
     }
 

@@ -346,7 +346,7 @@ import Testing
         settings.messageLimit = 14
         let refused = ScriptHarness.run("generals 4; run sm(1)", settings: settings)
         #expect(refused.errors.map(\.message) == [
-            "sm(1) with 4 generals may send up to 15 messages, over the limit of 14; raise it with --max-messages",
+            "sm(1) with 4 generals may send up to 15 messages, over the limit of 14; raise it",
         ])
         settings.messageLimit = 15
         let allowed = ScriptHarness.run("generals 4; run sm(1)", settings: settings)

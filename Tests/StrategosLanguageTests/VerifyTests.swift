@@ -204,7 +204,7 @@ import Testing
         ("generals 4\nverify om(-1)", "m must be 0 or more, got -1"),
         (
             "generals 21\nverify om(3) with 4 traitors",
-            "verify found a counterexample and replays it as a run, but with 21 generals a run of om(3) could send 123,520 messages, over the limit of 100,000; raise it with --max-messages"
+            "verify found a counterexample and replays it as a run, but with 21 generals a run of om(3) could send 123,520 messages, over the limit of 100,000; raise it"
         ),
     ])
     func errors(script: String, message: String) {
@@ -257,7 +257,7 @@ import Testing
         let (result, _) = Self.verify("generals 30\nverify om(3)", budget: 1)
         #expect(result.outcome == .scriptError)
         #expect(result.errors.map(\.message) == [
-            "the exact method needs more than the budget here (--verify-budget), and sampling runs om(3) once per strategy: with 30 generals a run of om(3) could send 592,789 messages, and verify samples only armies whose runs send at most 100,000"
+            "the exact method needs more than the budget here, and sampling runs om(3) once per strategy: with 30 generals a run of om(3) could send 592,789 messages, and verify samples only armies whose runs send at most 100,000"
         ])
     }
 

@@ -238,7 +238,7 @@ extension Diagnostic {
     }
 
     static func cannotRead(_ path: String, _ failure: LoadFailure, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, failure.message(readingFile: path), at: span)
+        Diagnostic(.error, failure.message(readingFile: path), at: span, limit: failure.limit(readingFile: path))
     }
 
     static func cannotExport(_ view: View, as format: ExportFormat, at span: SourceSpan) -> Diagnostic {
@@ -268,8 +268,8 @@ extension Diagnostic {
     /// `export links` of a graph with more links than a view shows.
     static func graphTooLargeToExport(_ links: Int, limit: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            .error,
-            "the graph has \(grouped(links)) links, more than the \(grouped(limit)) an export draws; 'show links' summarises it (raise the limit with --trace-limit)",
+            passing: .traceLength, .raisedWith,
+            "the graph has \(grouped(links)) links, more than the \(grouped(limit)) an export draws; 'show links' summarises it (raise the limit", ")",
             at: span)
     }
 
@@ -334,7 +334,7 @@ extension Diagnostic {
     }
 
     static func loadTooDeep(_ limit: Int, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "loads nest more than \(limit) deep; raise the limit with --max-load-depth", at: span)
+        Diagnostic(passing: .loadDepth, .raisedWith, "loads nest more than \(limit) deep; raise the limit", at: span)
     }
 
     static func mNegative(_ m: IntegerLiteral) -> Diagnostic {
@@ -409,8 +409,8 @@ extension Diagnostic {
             Diagnostic(.error, "the last run kept no trace; run it again after this statement is in the script", at: span)
         case .tooLarge(let messages, let limit):
             Diagnostic(
-                .error,
-                "the last run could send \(messages.map(grouped) ?? "too many") messages, more than the trace limit of \(grouped(limit)), so it kept no trace; 'show stats' summarises it, a smaller army traces, or raise the limit with --trace-limit",
+                passing: .traceLength, .raisedWith,
+                "the last run could send \(messages.map(grouped) ?? "too many") messages, more than the trace limit of \(grouped(limit)), so it kept no trace; 'show stats' summarises it, a smaller army traces, or raise the limit",
                 at: span)
         }
     }
@@ -459,8 +459,8 @@ extension Diagnostic {
     /// graph), so it stops when it passes the limit.
     static func regularTooManyMessages(m: Int, p: Int, generals: Int, limit: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            .error,
-            "om(\(m), \(p)) with \(generals) generals sends more than the limit of \(grouped(limit)) messages; raise it with --max-messages",
+            passing: .messages, .raisedWith,
+            "om(\(m), \(p)) with \(generals) generals sends more than the limit of \(grouped(limit)) messages; raise it",
             at: span)
     }
 
@@ -477,12 +477,15 @@ extension Diagnostic {
         _ algorithm: ByzantineAlgorithm, m: Int, generals: Int, needed: Int?, limit: Int, sampling: Bool, at span: SourceSpan
     ) -> Diagnostic {
         let run = "with \(generals) generals a run of \(algorithm.rawValue)(\(m)) could send \(needed.map(grouped) ?? "too many") messages"
-        return Diagnostic(
-            .error,
-            sampling
-                ? "the exact method needs more than the budget here (--verify-budget), and sampling runs \(algorithm.rawValue)(\(m)) once per strategy: \(run), and verify samples only armies whose runs send at most \(grouped(limit))"
-                : "verify found a counterexample and replays it as a run, but \(run), over the limit of \(grouped(limit)); raise it with --max-messages",
-            at: span)
+        return sampling
+            ? Diagnostic(
+                passing: .verifyBudget, .aside,
+                "the exact method needs more than the budget here",
+                ", and sampling runs \(algorithm.rawValue)(\(m)) once per strategy: \(run), and verify samples only armies whose runs send at most \(grouped(limit))",
+                at: span)
+            : Diagnostic(
+                passing: .messages, .raisedWith,
+                "verify found a counterexample and replays it as a run, but \(run), over the limit of \(grouped(limit)); raise it", at: span)
     }
 
     /// A new commander that a rule's `about` has after its first place, where no path has it.
@@ -517,8 +520,8 @@ extension Diagnostic {
         let count = needed.map { "\(grouped($0)) messages" } ?? "more than 9,223,372,036,854,775,807 messages"
         let verb = algorithm == .om ? "would send" : "may send up to"
         return Diagnostic(
-            .error,
-            "\(algorithm.rawValue)(\(m)) with \(generals) generals \(verb) \(count), over the limit of \(grouped(limit)); raise it with --max-messages",
+            passing: .messages, .raisedWith,
+            "\(algorithm.rawValue)(\(m)) with \(generals) generals \(verb) \(count), over the limit of \(grouped(limit)); raise it",
             at: span)
     }
 
@@ -527,15 +530,15 @@ extension Diagnostic {
             ? "this filter leaves \(grouped(shown)) of the last run's \(grouped(total)) messages"
             : "the last run's trace holds \(grouped(total)) messages"
         return Diagnostic(
-            .error,
-            "\(what), more than the \(grouped(limit)) a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit with --trace-limit)",
+            passing: .traceLength, .raisedWith,
+            "\(what), more than the \(grouped(limit)) a view shows; 'show stats' summarises the run, or a filter narrows the trace, e.g. 'show trace to L1 round 2' (raise the limit", ")",
             at: span)
     }
 
     static func traceRequiredButTooLarge(messages: Int?, limit: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            .error,
-            "--trace-format needs this run's trace, but it could send \(messages.map(grouped) ?? "too many") messages, more than the trace limit of \(grouped(limit)); raise it with --trace-limit",
+            passing: .traceLength, .raisedWith,
+            "--trace-format needs this run's trace, but it could send \(messages.map(grouped) ?? "too many") messages, more than the trace limit of \(grouped(limit)); raise it",
             at: span)
     }
 

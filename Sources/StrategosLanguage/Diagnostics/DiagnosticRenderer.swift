@@ -11,12 +11,14 @@ public enum DiagnosticRenderer {
     /// 10 MB line never prints 10 MB.
     static let maximumWidth = 120
 
-    public static func render(_ diagnostic: Diagnostic, in file: SourceFile, color: Bool) -> String {
+    /// `limitNames` names the setting of a limit the message says was passed
+    /// (the command line's flags).
+    public static func render(_ diagnostic: Diagnostic, in file: SourceFile, color: Bool, limitNames: [Limit: String] = [:]) -> String {
         let style = Style(isEnabled: color)
         let location = file.location(of: diagnostic.span.start)
         let header =
             style.bold(printable("\(file.name):\(location.line):\(location.column):")) + " "
-            + style.severity(diagnostic.severity) + " " + style.bold(printable(diagnostic.message))
+            + style.severity(diagnostic.severity) + " " + style.bold(printable(diagnostic.text(naming: limitNames)))
         let excerpt = Excerpt(of: diagnostic.span, onLine: location.line, in: file)
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)

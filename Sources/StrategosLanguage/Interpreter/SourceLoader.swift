@@ -3,15 +3,30 @@ import Foundation
 /// Why a script could not be read.
 public struct LoadFailure: Error, Sendable, Equatable {
     public var reason: String
-    public init(_ reason: String) {
+    /// The limit a script too large passed, named in `reason`.
+    public var limit: LimitMention?
+
+    public init(_ reason: String, limit: LimitMention? = nil) {
         self.reason = reason
+        self.limit = limit
     }
 
     /// The one wording of it, after whatever a front end puts first (a
     /// diagnostic's place, `strategos:`, the REPL's `error:`): `cannot read
     /// 'nope.strat': no such file`. A nil path is standard input.
-    public func message(readingFile path: String?) -> String {
-        "cannot read \(path.map { "'\($0)'" } ?? "standard input"): \(reason)"
+    /// `names` names the setting of a limit it passed (the command line's flags).
+    public func message(readingFile path: String?, naming names: [Limit: String] = [:]) -> String {
+        let text = lead(path) + reason
+        return limit(readingFile: path)?.insert(into: text, naming: names) ?? text
+    }
+
+    /// `limit`, placed in `message(readingFile:)`.
+    func limit(readingFile path: String?) -> LimitMention? {
+        limit?.moved(by: lead(path).utf8.count)
+    }
+
+    private func lead(_ path: String?) -> String {
+        "cannot read \(path.map { "'\($0)'" } ?? "standard input"): "
     }
 }
 
@@ -74,8 +89,8 @@ public struct FileSystemLoader: SourceLoader {
             }
             guard let chunk, !chunk.isEmpty else { return data }
             guard data.count + chunk.count <= maximumBytes else {
-                throw LoadFailure(
-                    "it is larger than \(Diagnostic.grouped(maximumBytes)) bytes, the limit for a script; raise it with --max-input-bytes")
+                let reason = "it is larger than \(Diagnostic.grouped(maximumBytes)) bytes, the limit for a script; raise it"
+                throw LoadFailure(reason, limit: LimitMention(limit: .inputBytes, form: .raisedWith, offset: reason.utf8.count))
             }
             data.append(chunk)
         }

@@ -3,11 +3,11 @@
 /// program or an editor need not parse the text. Schemas: docs/schema/.
 enum CheckRenderer {
     /// `{"diagnostic":"error","file":…,"line":…,"column":…,"endLine":…,"endColumn":…,"message":…}`
-    static func json(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+    static func json(_ diagnostic: Diagnostic, in file: SourceFile, limitNames: [Limit: String]) -> String {
         var object = JSONWriter()
         object.field("diagnostic", diagnostic.severity.rawValue)
         object.place(of: diagnostic.span, in: file)
-        object.field("message", diagnostic.message)
+        object.field("message", diagnostic.text(naming: limitNames))
         return object.finished() + "\n"
     }
 

@@ -11,11 +11,16 @@ public struct EventRenderer: Sendable {
     public var outputStyle: TextStyle
     public var diagnosticStyle: TextStyle
     public var mode: OutputMode
+    /// What the front end calls the setting of each limit (the command line,
+    /// its flags), for messages that say how to raise one; a limit with no
+    /// name is left unnamed.
+    public var limitNames: [Limit: String]
 
-    public init(outputStyle: TextStyle, diagnosticStyle: TextStyle, mode: OutputMode = .text) {
+    public init(outputStyle: TextStyle, diagnosticStyle: TextStyle, mode: OutputMode = .text, limitNames: [Limit: String] = [:]) {
         self.outputStyle = outputStyle
         self.diagnosticStyle = diagnosticStyle
         self.mode = mode
+        self.limitNames = limitNames
     }
 
     /// The text an event writes, in the order it is written: none (a held
@@ -39,7 +44,7 @@ public struct EventRenderer: Sendable {
             switch mode {
             // Programs get one JSON line, once the search is over.
             case .json: return []
-            case .text, .trace: return [(forPeople, VerificationRenderer.plan(report, style: peopleStyle))]
+            case .text, .trace: return [(forPeople, VerificationRenderer.plan(report, style: peopleStyle, limitNames: limitNames))]
             }
         case .verification(let report):
             switch mode {
@@ -63,9 +68,9 @@ public struct EventRenderer: Sendable {
             case .text, .trace: return []
             }
         case .diagnostic(let diagnostic, let file):
-            let text = (Stream.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color))
+            let text = (Stream.standardError, DiagnosticRenderer.render(diagnostic, in: file, color: diagnosticStyle.color, limitNames: limitNames))
             switch mode {
-            case .json: return [text, (.standardOutput, CheckRenderer.json(diagnostic, in: file))]
+            case .json: return [text, (.standardOutput, CheckRenderer.json(diagnostic, in: file, limitNames: limitNames))]
             case .text, .trace: return [text]
             }
         }

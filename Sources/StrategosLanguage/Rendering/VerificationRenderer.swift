@@ -5,12 +5,14 @@ import Foundation
 /// before the search; what was found, after it), one JSON line for programs.
 public enum VerificationRenderer {
     /// Both parts, as one text.
-    public static func text(_ report: VerificationReport, style: TextStyle) -> String {
-        plan(report, style: style) + verdict(report, style: style)
+    public static func text(_ report: VerificationReport, style: TextStyle, limitNames: [Limit: String] = [:]) -> String {
+        plan(report, style: style, limitNames: limitNames) + verdict(report, style: style)
     }
 
-    /// The header, the space and how it will be decided.
-    public static func plan(_ report: VerificationReport, style: TextStyle) -> String {
+    /// The header, the space and how it will be decided; `limitNames` names
+    /// the setting of the budget (the command line's flag).
+    public static func plan(_ report: VerificationReport, style: TextStyle, limitNames: [Limit: String] = [:]) -> String {
+        let budget = Limit.verifyBudget.named(in: limitNames, .aside)
         let name = "\(report.algorithm.rawValue.uppercased())(\(report.m))"
         let traitors = counted(report.traitors, "faulty general")
         var lines = [
@@ -49,15 +51,15 @@ public enum VerificationRenderer {
         case .enumerate:
             lines.append(
                 "method: every strategy, one by one (\(count(Double(report.scope.planned))) runs): \(whyNotExact(report)), "
-                    + "but these strategies fit the budget (--verify-budget)")
+                    + "but these strategies fit the budget\(budget)")
         case .sample where !report.scope.symmetric:
             lines.append(
                 "method: sampling: \(whyNotExact(report)), "
-                    + "and the \(count(report.scope.strategies)) strategies are over the budget's \(count(report.scope.exactWorkLimit / Double(Verifier.tallyStepsPerStrategy))) (--verify-budget); "
+                    + "and the \(count(report.scope.strategies)) strategies are over the budget's \(count(report.scope.exactWorkLimit / Double(Verifier.tallyStepsPerStrategy)))\(budget); "
                     + "\(sampled(report)) at random (seeded)" + (report.network.isDefault ? ", then a greedy adversary" : ""))
         case .sample:
             lines.append(
-                "method: sampling: the exact method needs \(count(report.scope.exactWork)) tally steps, over the budget's \(count(report.scope.exactWorkLimit)) (--verify-budget); "
+                "method: sampling: the exact method needs \(count(report.scope.exactWork)) tally steps, over the budget's \(count(report.scope.exactWorkLimit))\(budget); "
                     + "\(sampled(report)) at random (seeded) from the \(count(report.scope.sampledSpace)) that depend on receiver, round and previous sender, then a greedy adversary")
         }
         return lines.joined(separator: "\n") + "\n"

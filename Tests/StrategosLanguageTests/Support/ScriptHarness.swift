@@ -27,7 +27,7 @@ struct ScriptResult {
     var rendered: [String] {
         events.compactMap {
             if case .diagnostic(let diagnostic, let file) = $0 {
-                DiagnosticRenderer.render(diagnostic, in: file, color: false)
+                DiagnosticRenderer.render(diagnostic, in: file, color: false, limitNames: Limit.commandLineFlags)
             } else {
                 nil
             }
@@ -38,7 +38,7 @@ struct ScriptResult {
     var renderedErrors: [String] {
         events.compactMap {
             if case .diagnostic(let diagnostic, let file) = $0, diagnostic.severity == .error {
-                DiagnosticRenderer.render(diagnostic, in: file, color: false)
+                DiagnosticRenderer.render(diagnostic, in: file, color: false, limitNames: Limit.commandLineFlags)
             } else {
                 nil
             }

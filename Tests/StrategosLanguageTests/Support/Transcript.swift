@@ -35,7 +35,7 @@ struct Transcript {
             }
         }
         var session = Session(settings: settings)
-        var recorder = Recorder(renderer: EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: mode))
+        var recorder = Recorder(renderer: EventRenderer(outputStyle: TextStyle(color: false), diagnosticStyle: TextStyle(color: false), mode: mode, limitNames: Limit.commandLineFlags))
         let outcome = session.run(file, key: key, into: &recorder)
         return Transcript(text: recorder.text, outcome: outcome, standardOutput: recorder.standardOutput)
     }
