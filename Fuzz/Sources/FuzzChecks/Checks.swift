@@ -7,4 +7,11 @@ public enum Checks {
             fatalError("a diagnostic carries a control character: \(diagnostic.debugDescription)")
         }
     }
+
+    /// `strategos fmt` keeps a script's meaning and is idempotent: the
+    /// formatted text parses as cleanly, and formatting it again changes nothing.
+    public static func requireStableFormatting(_ formatted: String, parses: Bool, again: String?) {
+        if !parses { fatalError("formatting made a script that does not parse: \(formatted.debugDescription)") }
+        if again != formatted { fatalError("formatting twice differs from once: \(formatted.debugDescription)") }
+    }
 }
