@@ -18,7 +18,7 @@ public enum ByzantineAlgorithm: String, Sendable, Equatable, CaseIterable {
     public func messageBound(_ problem: GeneralsProblem, m: Int) -> Int? {
         switch self {
         case .om: OralMessages.messageCount(generals: problem.generalCount, m: m)
-        case .sm: SignedMessages.messageBound(generals: problem.generalCount, m: m, values: problem.valueCount)
+        case .sm: SignedMessages.messageBound(problem, m: m)
         }
     }
 

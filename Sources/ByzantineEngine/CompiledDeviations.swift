@@ -9,6 +9,9 @@ struct CompiledDeviations {
     }
 
     private let rules: CompiledSelectors<Effect>
+    /// The `relay` rules, kept apart from first match: under SM they choose
+    /// the chains a general extends.
+    private let chainChoices: CompiledSelectors<Void>
     /// Per general: no rules and no strategy table.
     private var loyal: [Bool]
     /// `verify`'s strategies, looked up before any rule; nil when unused.
@@ -30,23 +33,44 @@ struct CompiledDeviations {
         broadcast = problem.delivery.channel == .broadcast
         rules = CompiledSelectors(
             problem.deviations.map { deviations in
-                deviations.map { deviation in
-                    let effect = switch deviation.action {
+                deviations.compactMap { deviation in
+                    let effect: Effect? = switch deviation.action {
                     case .lie(let value): Effect(kind: .lie, value: Int32(value))
                     case .flip: Effect(kind: .flip, value: 0)
                     case .silent: Effect(kind: .silent, value: 0)
                     case .random: Effect(kind: .random, value: 0)
+                    case .relay: nil
                     }
-                    return (deviation.selector, effect)
+                    return effect.map { (deviation.selector, $0) }
                 }
             },
             generalCount: problem.generalCount)
-        loyal = rules.ranges.map(\.isEmpty)
+        chainChoices = CompiledSelectors(
+            problem.deviations.map { deviations in
+                deviations.filter { $0.action == .relay }.map { ($0.selector, ()) }
+            },
+            generalCount: problem.generalCount)
+        loyal = problem.deviations.map(\.isEmpty)
     }
 
     @inline(__always)
     func isLoyal(_ general: Int32) -> Bool {
         loyal[Int(general)]
+    }
+
+    /// Whether the general has a `relay` rule.
+    @inline(__always)
+    func hasChainChoices(_ general: Int32) -> Bool {
+        !chainChoices.ranges[Int(general)].isEmpty
+    }
+
+    /// Whether a `relay` rule of `sender` selects its message to `receiver` in
+    /// `round` along the chain at `path` (the path before the sender, its
+    /// round − 1 generals, commander first).
+    @inline(__always)
+    func choosesChain(from sender: Int32, to receiver: Int32, round: Int, path: UnsafePointer<Int32>) -> Bool {
+        let previous = round >= 2 ? path[round - 2] : -1
+        return chainChoices.firstMatch(sender: sender, receiver: receiver, round: round, previous: previous, path: path) != nil
     }
 
     // MARK: - Strategy tables

@@ -1,7 +1,8 @@
 /// One rule of a faulty general: which of its messages the rule matches and what
 /// it does to them. A faulty general sends exactly where a loyal general would; its
 /// deviations, tried in order (first match wins), change or drop a message, and
-/// a message no deviation matches is sent loyally.
+/// a message no deviation matches is sent loyally. A `relay` rule is apart: it
+/// says which chains the general extends, not what a message carries.
 public struct Deviation: Sendable, Equatable, Hashable {
     public enum Action: Sendable, Equatable, Hashable {
         /// Send this value instead.
@@ -12,6 +13,10 @@ public struct Deviation: Sendable, Equatable, Hashable {
         case silent
         /// Send a seeded random value in play; the same seed gives the same run.
         case random
+        /// Under SM, extend the chain the message relays even when its value is
+        /// already in the sender's V (a faulty general may send anything it can
+        /// sign). It changes no message, so first match passes over it.
+        case relay
     }
 
     public var action: Action

@@ -92,6 +92,7 @@ public struct GeneralsProblem: Sendable, Equatable {
             case .lie(let value): return value
             case .flip: return loyalValue == order ? defaultValue : order
             case .silent: return nil
+            case .relay: continue
             case .random:
                 let drawnFor = delivery.channel == .broadcast ? -1 : receiver
                 return RandomValue.pick(seed: seed, pathHash: PathHash.of(path), receiver: drawnFor, valueCount: valueCount)

@@ -28,22 +28,44 @@ public enum SignedMessages {
     }
 
     /// The most messages SM(m) can send: the commander's n − 1, and each
-    /// lieutenant relaying each value at most once to at most n − 2 others.
+    /// lieutenant relaying each value at most once to at most n − 2 others;
+    /// each of `choosing` generals with a `relay` rule may also extend every
+    /// chain it receives, one of at most P(n − 2, 0) + … + P(n − 2, m − 1).
     /// nil when it does not fit in 64 bits.
-    public static func messageBound(generals n: Int, m: Int, values: Int) -> Int? {
+    public static func messageBound(generals n: Int, m: Int, values: Int, choosing: Int = 0) -> Int? {
         guard n >= 2 else { return 0 }
         guard m > 0 else { return n - 1 }
         let (perValue, overflow1) = (n - 1).multipliedReportingOverflow(by: n - 2)
         let (relays, overflow2) = perValue.multipliedReportingOverflow(by: max(values, 1))
-        let (total, overflow3) = relays.addingReportingOverflow(n - 1)
-        return overflow1 || overflow2 || overflow3 ? nil : total
+        var (total, overflow) = relays.addingReportingOverflow(n - 1)
+        guard !overflow1, !overflow2, !overflow else { return nil }
+        guard choosing > 0, n > 2 else { return total }
+        // Chains of k lieutenants after the commander, none of them the receiver.
+        var chains = 0
+        var withLength = 1
+        for k in 0..<m {
+            if k > 0 { (withLength, overflow) = withLength.multipliedReportingOverflow(by: n - 1 - k) }
+            guard !overflow else { return nil }
+            (chains, overflow) = chains.addingReportingOverflow(withLength)
+            guard !overflow else { return nil }
+        }
+        let (perGeneral, overflow4) = chains.multipliedReportingOverflow(by: n - 2)
+        let (chosen, overflow5) = perGeneral.multipliedReportingOverflow(by: choosing)
+        let (sum, overflow6) = total.addingReportingOverflow(chosen)
+        return overflow4 || overflow5 || overflow6 ? nil : sum
+    }
+
+    /// `messageBound` for this problem's army, values and `relay` rules.
+    public static func messageBound(_ problem: GeneralsProblem, m: Int) -> Int? {
+        let choosing = problem.deviations.count { rules in rules.contains { $0.action == .relay } }
+        return messageBound(generals: problem.generalCount, m: m, values: problem.valueCount, choosing: choosing)
     }
 
     public static func validate(_ problem: GeneralsProblem, m: Int, messageLimit: Int) throws(EngineError) {
         try problem.validate()
         let n = problem.generalCount
         guard m >= 0, m < n - 1 else { throw .invalidRounds(m: m, generals: n) }
-        let bound = messageBound(generals: n, m: m, values: problem.valueCount)
+        let bound = messageBound(problem, m: m)
         guard let bound, bound <= messageLimit else { throw .tooManyMessages(needed: bound, limit: messageLimit) }
     }
 
@@ -94,6 +116,9 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
         var chainStart: Int
         var chainLength: Int
         var value: Int32
+        /// Extended because a `relay` rule chose the chain, not as the first
+        /// to bring its value: sent only where such a rule selects it.
+        var isChosenOnly = false
     }
 
     private let problem: GeneralsProblem
@@ -138,6 +163,7 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
                     let range = relay.chainStart..<(relay.chainStart + relay.chainLength)
                     let chain = pool[range]
                     guard !chain.contains(Int32(receiver)) else { continue }
+                    guard !relay.isChosenOnly || choosesChain(chain, to: receiver, round: round) else { continue }
                     let fate = self.fate(of: chain, to: receiver, round: round)
                     // Only along a link: a lieutenant relays to its neighbours.
                     guard fate.isSent else { continue }
@@ -158,15 +184,13 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
                         record(round: round, chain: chain, to: receiver, relay: relay, value: value, .discarded, delay: fate.delay)
                         continue
                     }
-                    guard !sets[receiver].contains(Int(value)) else {
-                        record(round: round, chain: chain, to: receiver, relay: relay, value: value, .duplicate, delay: fate.delay)
-                        continue
-                    }
-                    record(round: round, chain: chain, to: receiver, relay: relay, value: value, .accepted, delay: fate.delay)
-                    sets[receiver].append(Int(value))
+                    let isNew = !sets[receiver].contains(Int(value))
+                    record(round: round, chain: chain, to: receiver, relay: relay, value: value, isNew ? .accepted : .duplicate, delay: fate.delay)
+                    if isNew { sets[receiver].append(Int(value)) }
                     // Relay while the chain holds fewer than m lieutenant signatures.
                     guard chain.count - 1 < m else { continue }
-                    nextRelays.append(Relay(chainStart: nextPool.count, chainLength: chain.count + 1, value: value))
+                    guard isNew || choosesAnyReceiver(extending: chain, by: receiver, round: round + 1) else { continue }
+                    nextRelays.append(Relay(chainStart: nextPool.count, chainLength: chain.count + 1, value: value, isChosenOnly: !isNew))
                     nextPool += chain
                     nextPool.append(Int32(receiver))
                     nextSigned += carried
@@ -177,6 +201,29 @@ struct SignedMessagesSimulation<Scheme: SignatureScheme> {
             relays = nextRelays
             pool = nextPool
             signed = nextSigned
+        }
+    }
+
+    /// Whether a `relay` rule of the chain's last general selects its message
+    /// to `receiver`; the chain before it is the message's path.
+    private func choosesChain(_ chain: ArraySlice<Int32>, to receiver: Int, round: Int) -> Bool {
+        guard let sender = chain.last else { return false }
+        return chain.withUnsafeBufferPointer { path in
+            guard let start = path.baseAddress else { return false }
+            return deviations.choosesChain(from: sender, to: Int32(receiver), round: round, path: start)
+        }
+    }
+
+    /// Whether a `relay` rule of `general` chooses to extend `chain` in
+    /// `round`, towards any lieutenant the extension can reach.
+    private func choosesAnyReceiver(extending chain: ArraySlice<Int32>, by general: Int, round: Int) -> Bool {
+        guard deviations.hasChainChoices(Int32(general)) else { return false }
+        return chain.withUnsafeBufferPointer { path in
+            guard let start = path.baseAddress else { return false }
+            return problem.lieutenants.contains { receiver in
+                receiver != general && !chain.contains(Int32(receiver))
+                    && deviations.choosesChain(from: Int32(general), to: Int32(receiver), round: round, path: start)
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public struct StatementHelp: Sendable {
                     "general C traitor lies attack to L1 and retreat to L2, L3",
                     "general L2 traitor silent to L1 in round 2", "general L1 crashes after round 1",
                     "general L3 traitor lies retreat to L2 about L1", "general L3 traitor lies retreat to L1 about C, L2",
-                    "general L3 traitor random", "general L3 loyal",
+                    "general L3 traitor random", "general L4 traitor flips and relays about C, L1", "general L3 loyal",
                 ]),
             ("seed", summary: "the seed of `random` traitors: same seed, same run", examples: ["seed 7"]),
             ("signatures", summary: "how SM signs: real Ed25519 keys per general, or the fast model (the default)",

@@ -35,7 +35,7 @@ import Testing
                 """)
         #expect(
             firstError(in: "general L3 traiter") == """
-                scenario.strat:1:12: error: expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found name 'traiter'; did you mean 'traitor'?
+                scenario.strat:1:12: error: expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') after 'general L3', found name 'traiter'; did you mean 'traitor'?
                  1 | general L3 traiter
                    |            ^~~~~~~
 
@@ -66,7 +66,7 @@ import Testing
     @Test func columnsCountCharactersNotBytes() {
         #expect(
             firstError(in: "generals Ölfeld, Ärger\ngeneral Ärger traitör") == """
-                scenario.strat:2:15: error: expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general Ärger', found name 'traitör'; did you mean 'traitor'?
+                scenario.strat:2:15: error: expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') after 'general Ärger', found name 'traitör'; did you mean 'traitor'?
                  2 | general Ärger traitör
                    |               ^~~~~~~
 

@@ -139,7 +139,7 @@ import Testing
         let spellings = Set(Keyword.allCases.map(\.rawValue))
         let expected: Set<String> = [
             "generals", "general", "commander", "order", "default", "seed", "run", "expect", "reset", "print", "load",
-            "traitor", "loyal", "lies", "flips", "silent", "random", "crashes", "after", "round", "in", "to", "and",
+            "traitor", "loyal", "lies", "flips", "silent", "random", "relays", "crashes", "after", "round", "in", "to", "and",
             "about", "agreement", "validity", "consensus", "violation", "decides", "decide", "messages", "holds", "counterexample", "om", "sm", "twogenerals", "verify", "with", "traitors", "for", "save", "signatures", "modelled", "ed25519",
             "show", "export", "trace", "tree", "stats", "army", "from", "table",
             "links", "cut", "link", "complete", "ring",

@@ -107,6 +107,7 @@ private func sketch(_ rule: FaultRule) -> String {
     case .flips: parts = ["flips"]
     case .silent: parts = ["silent"]
     case .random: parts = ["random"]
+    case .relays: parts = ["relays"]
     }
     if !rule.receivers.isEmpty { parts.append("to " + rule.receivers.map(\.text).joined(separator: ",")) }
     switch rule.rounds {
@@ -282,6 +283,7 @@ private func errors(_ text: String) -> [String] {
         ("general L3 traitor lies 0 and 1 and flips", "general L3: lies 0 | lies 1 | flips"),
         ("general L3 silent in round 2 and crashes after round 2", "general L3: silent in round 2 | silent after round 2"),
         ("general L3 traitor flips and random about C", "general L3: flips | random about C"),
+        ("general L4 traitor flips and relays about C, L1", "general L4: flips | relays about C,L1"),
         // `about` takes the end of a path, in order.
         ("general L3 traitor lies retreat to L1 about C, L2", "general L3: lies retreat to L1 about C,L2"),
         ("general L3 traitor lies 0 to L1 about C, L2", "general L3: lies 0 to L1 about C,L2"),
@@ -400,7 +402,7 @@ private func errors(_ text: String) -> [String] {
         // The paper's names and shortened keywords get their suggestion.
         ("expect IC1", ["1:8 unknown check 'IC1'; did you mean 'agreement'?"]),
         ("expect ic2", ["1:8 unknown check 'ic2'; did you mean 'validity'?"]),
-        ("general L3 crash after round 1", ["1:12 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found name 'crash'; did you mean 'crashes'?"]),
+        ("general L3 crash after round 1", ["1:12 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') after 'general L3', found name 'crash'; did you mean 'crashes'?"]),
         ("delay L2 by 3 to L1", ["1:18 'to' must come before 'by' in a delay, as in 'delay C to L1 by 2'"]),
         ("timeout", ["1:8 expected an integer after 'timeout', found end of input"]),
         // Statements
@@ -462,14 +464,14 @@ private func errors(_ text: String) -> [String] {
         // general
         ("general", ["1:8 expected a name after 'general', found end of input"]),
         ("general 3 traitor", ["1:9 expected a name after 'general', found integer 3"]),
-        ("general L3", ["1:11 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found end of input"]),
+        ("general L3", ["1:11 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') after 'general L3', found end of input"]),
         (
             "general L3 traiter",
-            ["1:12 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') after 'general L3', found name 'traiter'; did you mean 'traitor'?"]
+            ["1:12 expected 'traitor', 'loyal' or a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') after 'general L3', found name 'traiter'; did you mean 'traitor'?"]
         ),
         ("general L3 loyal traitor", ["1:18 expected end of statement after 'loyal', found name 'traitor'"]),
-        ("general L3 traitor lie 0", ["1:20 expected a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') or end of statement after 'traitor', found name 'lie'; did you mean 'lies'?"]),
-        ("general L3 traitor to L1", ["1:20 expected a behaviour ('lies', 'flips', 'silent', 'random' or 'crashes') or end of statement after 'traitor', found name 'to'"]),
+        ("general L3 traitor lie 0", ["1:20 expected a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') or end of statement after 'traitor', found name 'lie'; did you mean 'lies'?"]),
+        ("general L3 traitor to L1", ["1:20 expected a behaviour ('lies', 'flips', 'silent', 'random', 'relays' or 'crashes') or end of statement after 'traitor', found name 'to'"]),
         ("general L3 traitor lies", ["1:24 expected a value after 'lies', found end of input"]),
         ("general L3 traitor lies\nrun om(1)", ["1:24 expected a value after 'lies', found end of line"]),
         ("general L3 traitor lies 0 to", ["1:29 expected a name after 'to', found end of input"]),

@@ -321,6 +321,19 @@ import Testing
         #expect(result.sketch == ["run:sm(1)", "warning", "run:om(1)"])
     }
 
+    /// `relays` chooses SM chains; OM has none, so the rule is inert there, its
+    /// general loyal in effect, and `verify` ignores it as it ignores every rule.
+    @Test func relaysIsWarnedUnderOMAndLeavesVerifyAlone() {
+        let om = ScriptHarness.run("generals 4; general L3 traitor relays about C, L1; run om(1)")
+        #expect(om.warnings.count == 1)
+        #expect(om.warnings.first?.message.contains("relays matters only under SM") == true, "\(om.rendered)")
+        let sm = ScriptHarness.run("generals 4; general L3 traitor relays about C, L1; run sm(2)")
+        #expect(sm.warnings.isEmpty, "\(sm.rendered)")
+        let plain = ScriptHarness.run("generals 4; verify sm(1)")
+        let relaying = ScriptHarness.run("generals 4; general L3 traitor relays; verify sm(1)")
+        #expect(relaying.rendered == plain.rendered)
+    }
+
     @Test func moreTraitorsThanMIsStillWarnedForSM() {
         let result = ScriptHarness.run(Self.twoTraitors)
         #expect(result.warnings.map(\.message) == ["2 generals are faulty, more than the m = 1 that SM(1) is designed to tolerate"])

@@ -23,7 +23,7 @@ STATEMENTS = [
     "channel", "partition", "timing", "delay", "timeout", "run", "verify", "sweep", "expect", "reset", "print",
     "load", "show", "export", "lose", "messengers", "loss", "trials", "estimate", "shop",
 ]
-BEHAVIOURS = ["lies", "flips", "silent", "random", "crashes"]
+BEHAVIOURS = ["lies", "flips", "silent", "random", "relays", "crashes"]
 ALGORITHMS = ["om", "sm", "twogenerals"]
 KEYWORDS = [
     "traitor", "loyal", "after", "round", "in", "to", "and", "about",

@@ -139,6 +139,7 @@ extension Session {
         case .flips: .flip
         case .silent: .silent
         case .random: .random
+        case .relays: .relay
         }
         let rounds: ClosedRange<Int> = switch rule.rounds {
         case .only(let round)?: round.value...round.value

@@ -159,6 +159,7 @@ extension Session {
         case .flip: .flips
         case .silent: .silent
         case .random: .random
+        case .relay: .relays
         }
         let rounds: FaultRule.Rounds? = deviation.rounds.lowerBound == deviation.rounds.upperBound
             ? .only(IntegerLiteral(deviation.rounds.lowerBound, span: none)) : nil

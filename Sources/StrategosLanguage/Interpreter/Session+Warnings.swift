@@ -47,7 +47,9 @@ extension Session {
         var loyalInEffect: Set<String> = []
         for general in scenario.rules.keys.sorted() where names.contains(general) {
             let rules = scenario.rules[general] ?? []
-            let reasons = rules.map { reasonNeverApplies($0, of: general, commander: commander, rounds: rounds, pathsAsInOM: p == nil) }
+            let reasons = rules.map {
+                reasonNeverApplies($0, of: general, commander: commander, rounds: rounds, pathsAsInOM: p == nil, under: algorithm)
+            }
             let inert = !rules.isEmpty && reasons.allSatisfy { $0 != nil }
             if inert { loyalInEffect.insert(general) }
             for (rule, reason) in zip(rules, reasons) {
@@ -60,9 +62,15 @@ extension Session {
 
     /// Why `rule` matches no message `general` sends, or nil when some message can match.
     private func reasonNeverApplies(
-        _ rule: FaultRule, of general: String, commander: String, rounds: Int, pathsAsInOM: Bool
+        _ rule: FaultRule, of general: String, commander: String, rounds: Int, pathsAsInOM: Bool, under algorithm: ByzantineAlgorithm
     ) -> String? {
         let isCommander = general == commander
+        if rule.behaviour == .relays {
+            switch algorithm {
+            case .om: return "relays matters only under SM"
+            case .sm: if isCommander { return "the commander receives nothing, so it extends no chain" }
+            }
+        }
         let receivers = rule.receivers.map(\.text)
         if !receivers.isEmpty {
             let possible = receivers.filter { $0 != general && $0 != commander && !rule.about.map(\.text).contains($0) }

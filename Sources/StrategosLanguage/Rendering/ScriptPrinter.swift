@@ -31,6 +31,7 @@ public enum ScriptPrinter {
         case .flips: ["flips"]
         case .silent: ["silent"]
         case .random: ["random"]
+        case .relays: ["relays"]
         }
         if !rule.receivers.isEmpty {
             words += ["to", rule.receivers.map(\.text).joined(separator: ", ")]

@@ -129,6 +129,9 @@ public struct FaultRule: Sendable, Equatable {
         case silent
         /// `random`: a seeded random value in play.
         case random
+        /// `relays`: under SM, the general also extends each chain the rule
+        /// selects; it changes no message and plays no part in first match.
+        case relays
     }
 
     public enum Rounds: Sendable, Equatable {

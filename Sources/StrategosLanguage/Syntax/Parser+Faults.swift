@@ -38,12 +38,12 @@ extension Parser {
         return statement(.faults(name, rules), from: keyword)
     }
 
-    /// "'lies', 'flips', 'silent', 'random' or 'crashes'", for messages.
+    /// "'lies', 'flips', 'silent', 'random', 'relays' or 'crashes'", for messages.
     static var behaviourList: String {
         alternatives(Keyword.behaviours.map(\.rawValue))
     }
 
-    /// True at a word that starts a behaviour: lies, flips, silent, random, crashes.
+    /// True at a word that starts a behaviour: lies, flips, silent, random, relays, crashes.
     var atBehaviour: Bool {
         keyword.map(Keyword.behaviours.contains) ?? false
     }
@@ -61,7 +61,7 @@ extension Parser {
         return rules
     }
 
-    /// behaviour = lies | flips | silent | random | crash ;
+    /// behaviour = lies | flips | silent | random | relays | crash ;
     mutating func parseBehaviour() throws(SyntaxError) -> [FaultRule] {
         offer(Keyword.behaviours)
         switch keyword {
@@ -69,6 +69,7 @@ extension Parser {
         case .flips?: return [try parseFlips()]
         case .silent?: return [try parseSilent()]
         case .random?: return [try parseRandom()]
+        case .relays?: return [try parseRelays()]
         case .crashes?: return [try parseCrash()]
         default: throw expected("a behaviour", suggesting: Keyword.behaviours)
         }
@@ -130,6 +131,13 @@ extension Parser {
         let keyword = advance()
         let scope = try parseScope()
         return rule(.random, in: scope, from: keyword)
+    }
+
+    /// relays = "relays" scope ;
+    mutating func parseRelays() throws(SyntaxError) -> FaultRule {
+        let keyword = advance()
+        let scope = try parseScope()
+        return rule(.relays, in: scope, from: keyword)
     }
 
     /// crash = "crashes" "after" "round" INTEGER ;

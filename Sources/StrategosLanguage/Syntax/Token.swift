@@ -47,7 +47,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case `default`
     case seed, signatures, links, cut, link, run, verify, expect, reset, print, load, show, export
     // Faults
-    case traitor, loyal, lies, flips, silent, random, crashes
+    case traitor, loyal, lies, flips, silent, random, relays, crashes
     case after, round, `in`, to, and, about
     // Checks
     case agreement, validity, consensus, violation, decides, decide, messages, holds, counterexample
@@ -81,5 +81,5 @@ public enum Keyword: String, CaseIterable, Sendable {
     public static let views: [Keyword] = [.trace, .tree, .stats, .army, .links, .table, .sweep]
 
     /// The words that begin a behaviour of a faulty general.
-    public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .crashes]
+    public static let behaviours: [Keyword] = [.lies, .flips, .silent, .random, .relays, .crashes]
 }
