@@ -211,15 +211,71 @@ _strategos() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    help)
+    check|fmt|lsp|help)
         # Offer subcommand argument completions
         "_strategos_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'check fmt lsp help' -- "${cur}"))
         ;;
     esac
+}
+
+_strategos_check() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--color)
+    __strategos_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __strategos_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __strategos_add_completions -o plusdirs -fX '!*.@(strat)'
+        return
+        ;;
+    esac
+}
+
+_strategos_fmt() {
+    repeating_flags=()
+    non_repeating_flags=(--check --no-color --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--color)
+    __strategos_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __strategos_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __strategos_add_completions -o plusdirs -fX '!*.@(strat)'
+        return
+        ;;
+    esac
+}
+
+_strategos_lsp() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __strategos_offer_flags_options 0
 }
 
 _strategos_help() {

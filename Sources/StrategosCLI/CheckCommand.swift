@@ -7,7 +7,10 @@ import StrategosLanguage
 /// apply), but nothing runs and nothing is written.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check scripts without running them: syntax, generals, m, rules that can never apply.",
+        // Run by hand from `Strategos.main()`, so its usage names the parent itself.
+        usage: "strategos check <file> ... [--color <when>]",
         discussion: """
             Declarations are run and every run, verify and sweep is checked up to the point \
             where it would compute; expect, show, export and print are skipped, so nothing is \

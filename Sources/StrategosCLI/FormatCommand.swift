@@ -9,6 +9,8 @@ struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Format scripts in the canonical layout, keeping every comment and blank-line group.",
+        // Run by hand from `Strategos.main()`, so its usage names the parent itself.
+        usage: "strategos fmt [--check] <file> ... [--color <when>]",
         discussion: """
             Each statement goes on a line of its own with single spaces between its words; \
             comments stay where they were and blank lines between groups shrink to one. \

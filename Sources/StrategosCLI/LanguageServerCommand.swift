@@ -8,6 +8,8 @@ struct LanguageServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp",
         abstract: "Serve the Language Server Protocol on standard input and output, for editors.",
+        // Run by hand from `Strategos.main()`, so its usage names the parent itself.
+        usage: "strategos lsp",
         discussion: """
             Diagnostics as strategos check gives them, completion, hover help on statements \
             and generals, go to a general's definition, formatting as strategos fmt does it, \

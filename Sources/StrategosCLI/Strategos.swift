@@ -8,6 +8,10 @@ struct Strategos: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strategos",
         abstract: "Run scenario scripts of the Byzantine Generals Problem (Lamport, Shostak, Pease 1982).",
+        usage: """
+            strategos [<file> ...] [-e <text> ...] [<option> ...]
+            strategos check|fmt|lsp ...
+            """,
         discussion: """
             A script declares an army, its traitors and runs an agreement algorithm; \
             strategos prints each loyal lieutenant's decision and whether IC1 (agreement) \
@@ -33,21 +37,22 @@ struct Strategos: ParsableCommand {
               73   an export file could not be written
               130  interrupted
 
-            TOOLS
-              strategos check <file> ...   check scripts without running them
-              strategos fmt <file> ...     format scripts in place (fmt --check: only say which are not)
-              strategos lsp                the language server an editor starts (stdin and stdout)
-
             The language is described in grammar.md. Colour follows --color; \
             in auto, NO_COLOR turns it off and FORCE_COLOR on.
             """,
-        version: "strategos 0.1.0"
+        version: "strategos 0.1.0",
+        // Listed for --help, the man page and the completion scripts; `main()`
+        // dispatches them itself, before the scripts are parsed.
+        subcommands: Tool.allCases.map(\.command)
     )
 
     /// `strategos check …` and the other tools go to their own commands;
-    /// anything else is scripts to run (a script named like a tool: `./check`).
+    /// anything else is scripts to run (a script named like a tool: `./check`,
+    /// or `./help`).
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        // `strategos help check`, as --help suggests.
+        if arguments.count == 2, arguments[0] == "help", let tool = Tool(rawValue: arguments[1]) { return tool.command.main(["--help"]) }
         guard let first = arguments.first, let tool = Tool(rawValue: first) else { return main(arguments) }
         arguments.removeFirst()
         tool.command.main(arguments)

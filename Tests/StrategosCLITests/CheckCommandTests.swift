@@ -81,3 +81,16 @@ import Testing
         #expect(broken.stdout.isEmpty && broken.stderr.contains("<stdin>:1:9: error:"))
     }
 }
+
+/// The tools are listed where people and shells look: --help, `strategos help
+/// TOOL`, and the completion scripts.
+@Suite struct ToolListingTests {
+    @Test func helpListsTheToolsAndEachHasItsOwn() throws {
+        let help = try StrategosBinary.run(["--help"])
+        for tool in ["check", "fmt", "lsp"] { #expect(help.stdout.contains("\n  \(tool) "), "\(tool) in --help") }
+        let check = try StrategosBinary.run(["help", "check"])
+        #expect(check.status == 0 && check.stdout.contains("USAGE: strategos check"))
+        let bash = try StrategosBinary.run(["--generate-completion-script", "bash"])
+        #expect(bash.stdout.contains("fmt") && bash.stdout.contains("lsp"))
+    }
+}
