@@ -89,7 +89,7 @@ extension REPL {
             return
         }
         let count = recordedStatements.count
-        output.write("saved \(count) statement\(count == 1 ? "" : "s") to \(path)\n", to: .standardOutput)
+        output.write("saved \(counted(count, "statement")) to \(path)\n", to: .standardOutput)
     }
 
     mutating func resetSession() {

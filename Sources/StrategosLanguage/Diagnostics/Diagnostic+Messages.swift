@@ -375,12 +375,12 @@ extension Diagnostic {
     /// `run om(1, 3)` on a graph that is not 3-regular (or whose subgraphs,
     /// without the commanders above, are not regular enough).
     static func notRegular(_ general: String, p: Int, _ reason: Irregularity, at span: SourceSpan) -> Diagnostic {
-        let missing = "\(shown(general)) has no regular set of \(p) neighbour\(p == 1 ? "" : "s") (the paper's Definition 1)"
+        let missing = "\(shown(general)) has no regular set of \(counted(p, "neighbour")) (the paper's Definition 1)"
         switch reason {
         case .topLevel(let neighbours, let largestP, let m):
             let paths = "reach every other general by paths that avoid \(shown(general)) and meet only where they end"
             let why = if neighbours < p {
-                "it has only \(neighbours) neighbour\(neighbours == 1 ? "" : "s")"
+                "it has only \(counted(neighbours, "neighbour"))"
             } else if neighbours == p {
                 "its \(neighbours) neighbours do not \(paths)"
             } else {
@@ -583,7 +583,7 @@ extension Diagnostic {
 
     static func delayPastBound(_ rounds: Int, bound: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            .error, "a delay of \(rounds) round\(rounds == 1 ? "" : "s") is past the network's bound, 'delay at most \(bound)': no message is ever later than that",
+            .error, "a delay of \(counted(rounds, "round")) is past the network's bound, 'delay at most \(bound)': no message is ever later than that",
             at: span)
     }
 
@@ -605,7 +605,7 @@ extension Diagnostic {
     static func boundBelowDelay(_ bound: IntegerLiteral, delay: Int, delayAt: (line: Int, column: Int)) -> Diagnostic {
         Diagnostic(
             .error,
-            "the 'delay' at \(delayAt.line):\(delayAt.column) is \(delay) round\(delay == 1 ? "" : "s") late, past a bound of \(bound.value): no message may be later than the bound; raise it, or set the delays again with 'timing asynchronous'",
+            "the 'delay' at \(delayAt.line):\(delayAt.column) is \(counted(delay, "round")) late, past a bound of \(bound.value): no message may be later than the bound; raise it, or set the delays again with 'timing asynchronous'",
             at: bound.span)
     }
 
@@ -780,7 +780,7 @@ extension Diagnostic {
         let how = flooding ? " when A floods" : ""
         return Diagnostic(
             .error,
-            "\(general) can receive at most \(most) messenger\(most == 1 ? "" : "s") in twogenerals(\(messengers))\(how), so '\(general) attacks if received \(count)' could never attack; write '\(general) attacks never', or send more messengers",
+            "\(general) can receive at most \(counted(most, "messenger")) in twogenerals(\(messengers))\(how), so '\(general) attacks if received \(count)' could never attack; write '\(general) attacks never', or send more messengers",
             at: span)
     }
 

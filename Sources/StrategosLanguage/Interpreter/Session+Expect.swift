@@ -111,7 +111,7 @@ extension Session {
     }
 
     static func messages(_ count: Int) -> String {
-        "\(count) message\(count == 1 ? "" : "s")"
+        counted(count, "message")
     }
 
     private static func holdsOrFails(_ holds: Bool) -> String {

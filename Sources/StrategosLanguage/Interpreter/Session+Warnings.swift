@@ -42,7 +42,7 @@ extension Session {
         _ algorithm: ByzantineAlgorithm, m: Int, p: Int?, names: [String], commander: String
     ) -> (warnings: [Diagnostic], loyalInEffect: Set<String>) {
         let rounds = m + 1
-        let run = "\(algorithm.rawValue.uppercased())(\(m)\(p.map { ", \($0)" } ?? "")), \(rounds) round\(rounds == 1 ? "" : "s")"
+        let run = "\(algorithm.rawValue.uppercased())(\(m)\(p.map { ", \($0)" } ?? "")), \(counted(rounds, "round"))"
         var warnings: [Diagnostic] = []
         var loyalInEffect: Set<String> = []
         for general in scenario.rules.keys.sorted() where names.contains(general) {
@@ -93,7 +93,7 @@ extension Session {
         guard first <= last else {
             return about.isEmpty
                 ? "in a run of 1 round only the commander sends"
-                : "a path of \(pathLength) general\(pathLength == 1 ? "" : "s") before the sender first appears in round \(pathLength + 1), after the last round"
+                : "a path of \(counted(pathLength, "general")) before the sender first appears in round \(pathLength + 1), after the last round"
         }
         switch rule.rounds {
         case .only(let round)? where !(first...last).contains(round.value):

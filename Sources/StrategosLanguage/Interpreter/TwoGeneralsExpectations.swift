@@ -44,7 +44,7 @@ extension Session {
             let sent = outcome.sent
             return result(
                 Self.messages(count.value), Self.messages(sent),
-                sent == count.value ? nil : "expected \(count.value) messages, but \(sent) messenger\(sent == 1 ? "" : "s") set out")
+                sent == count.value ? nil : "expected \(count.value) messages, but \(counted(sent, "messenger")) set out")
         case .holds, .counterexample:
             // Checks of the last verify, answered before the last run is looked at.
             return try check(expectation, at: span)
