@@ -87,6 +87,9 @@ import Testing
         #expect(try await browser.script(position) as? String == "round 2 of 2 · message 1 of 6")
         #expect(try await browser.script("return document.querySelector('li.current').textContent") as? String == "C → L1 → L2 attack")
         #expect(try await browser.script("return document.querySelectorAll('section.round.current line.arrow.current').length") as? Int == 1)
+        // The message is written on its arrow, which may carry several of one sender's messages.
+        #expect(try await browser.script("return document.querySelector('section.round.current text.focus').textContent") as? String
+            == "C → L1 → L2 attack")
         try await browser.press("\u{E012}")  // ←
         #expect(try await browser.script(position) as? String == "round 1 of 2")
         // Five presses of ↓ in round 2 reach L3's lies, marked in the list.

@@ -80,7 +80,8 @@ enum ReportExporter {
             if drawn { section += inline(SVGExporter.round(round, of: run, trace: trace)) }
             section += "<ol class=\"messages\">" + messages.prefix(messagesListed).map { message in
                 let remark = words.remark(message)
-                return "<li class=\"\(kind(message))\" data-pair=\"\(message.sender)-\(message.receiver)\">"
+                let label = escaped(words.route(message) + " " + words.mark(message))
+                return "<li class=\"\(kind(message))\" data-pair=\"\(message.sender)-\(message.receiver)\" data-label=\"\(label)\">"
                     + "\(escaped(words.route(message))) <b>\(escaped(words.mark(message)))</b>"
                     + (remark.isEmpty ? "" : " <span class=\"remark\">\(escaped(remark))</span>") + "</li>"
             }.joined() + "</ol>"
@@ -134,6 +135,7 @@ enum ReportExporter {
         section.round { display: none; } section.round.current { display: block; }
         li.lie { color: #c62828; } li.forged { color: #ef6c00; } li.dropped { color: #757575; } li.network { color: #1565c0; }
         li.current { background: #fff59d; } line.current { stroke-width: 3; }
+        text.focus { font-size: 12px; font-weight: bold; fill: #000; text-anchor: middle; paint-order: stroke; stroke: #fff59d; stroke-width: 4px; }
         .remark { color: #757575; } .suspect { color: #c62828; } .hint { color: #757575; font-size: 0.9em; }
         pre.script { background: #f5f5f5; padding: 1em; }
         """
@@ -150,10 +152,28 @@ enum ReportExporter {
             if (!section) { return; }
             var items = section.querySelectorAll('ol.messages li');
             Array.prototype.forEach.call(section.querySelectorAll('.current'), function (element) { element.classList.remove('current'); });
+            var arrow = null;
             if (message >= 0 && items[message]) {
               items[message].classList.add('current');
-              var arrow = section.querySelector('line.arrow[data-pair="' + items[message].getAttribute('data-pair') + '"]');
+              arrow = section.querySelector('line.arrow[data-pair="' + items[message].getAttribute('data-pair') + '"]');
               if (arrow) { arrow.classList.add('current'); }
+            }
+            // The message itself, written on its arrow: an arrow carries all a
+            // sender's messages to one receiver in a round, the label says which one.
+            var figure = section.querySelector('svg');
+            var focus = figure && figure.querySelector('text.focus');
+            if (figure && !focus) {
+              focus = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+              focus.setAttribute('class', 'focus');
+              figure.appendChild(focus);
+            }
+            if (focus) {
+              focus.textContent = arrow ? items[message].getAttribute('data-label') : '';
+              if (arrow) {
+                var middle = function (a, b) { return (parseFloat(arrow.getAttribute(a)) + parseFloat(arrow.getAttribute(b))) / 2; };
+                focus.setAttribute('x', middle('x1', 'x2'));
+                focus.setAttribute('y', middle('y1', 'y2') - 8);
+              }
             }
             document.getElementById('position').textContent = (document.body.getAttribute('data-step') || 'round') + ' '
               + section.getAttribute('data-round') + ' of ' + rounds.length

@@ -37,7 +37,8 @@ extension ReportExporter {
                 + " · \(fate(delivery))</h3>"
             section += inline(figure(problem, outcome, upTo: number))
             section += "<ol class=\"messages\">" + (1...number).map { earlier in
-                "<li class=\"\(kind(outcome.deliveries[earlier - 1]))\" data-pair=\"m\(earlier)\">messenger \(earlier) "
+                "<li class=\"\(kind(outcome.deliveries[earlier - 1]))\" data-pair=\"m\(earlier)\" "
+                    + "data-label=\"messenger \(earlier) \(fate(outcome.deliveries[earlier - 1]))\">messenger \(earlier) "
                     + "\(route(earlier, in: problem)) <b>\(fate(outcome.deliveries[earlier - 1]))</b></li>"
             }.joined() + "</ol>"
             body.append(section + "</section>")
