@@ -36,6 +36,20 @@ import Testing
         #expect(!loaded.rendered.contains(where: carriesControlCharacters))
     }
 
+    /// `load "n\u{7F}where/missing.strat"` loading itself: the JSON line of
+    /// its load-cycle error carried the DEL raw (JSON allows it, a terminal
+    /// obeys it); a JSON string now escapes every control character.
+    @Test func aDeleteInAPathInAJSONLine() throws {
+        let path = "n\u{7F}where/missing.strat"
+        let loaded = ScriptHarness.run(
+            "load \"\(path)\"", name: path, settings: ScriptHarness.settings(files: [path: "load \"\(path)\""]))
+        let diagnostic = try #require(loaded.errors.first)
+        let line = CheckRenderer.json(diagnostic, in: SourceFile(name: path, text: "load \"\(path)\""), limitNames: [:])
+        #expect(!carriesControlCharacters(line), "\(line.debugDescription)")
+        #expect(line.contains("n\\u007fwhere"))
+        #expect(JSONWriter.quoted("\u{85}\u{9F}a") == "\"\\u0085\\u009fa\"")
+    }
+
     /// Beyond the budget, `verify` samples and then runs a greedy adversary;
     /// the adversary tried 16 changes per variable per pass, thousands of runs
     /// past a budget of 100 (ten minutes for `generals 30; verify sm(3) with
