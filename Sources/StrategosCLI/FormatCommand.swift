@@ -57,7 +57,7 @@ struct Format: ParsableCommand {
                 file = try FileSystemLoader().load(path, relativeTo: nil).file
             }
         } catch {
-            standardError("strategos: cannot read '\(path)': \(error.reason)\n")
+            standardError("strategos: \(error.message(readingFile: path == "-" ? nil : path))\n")
             return ScriptOutcome.unreadableInput.exitCode
         }
         let formatted: String

@@ -29,12 +29,6 @@ struct GeneralIndex {
                 rules.append("general \(general) loyal")
             }
         }
-        guard !definitions.isEmpty || (!armyIsNamed && Self.isOnDemand(general)) else { return nil }
-    }
-
-    /// `C`, `L1`, `L12`: the names of an army made on demand.
-    private static func isOnDemand(_ name: String) -> Bool {
-        let number = String(name.dropFirst())
-        return name == "C" || (name.first == "L" && Int(number).map { $0 >= 1 && String($0) == number } == true)
+        guard !definitions.isEmpty || (!armyIsNamed && Army.onDemand.admits(general)) else { return nil }
     }
 }

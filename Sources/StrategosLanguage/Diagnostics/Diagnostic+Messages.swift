@@ -434,10 +434,6 @@ extension Diagnostic {
             at: span)
     }
 
-    static func counterexampleDoesNotReplay(reason: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(.error, "cannot report the last verify's counterexample, because replaying it fails: \(reason)", at: span)
-    }
-
     static func noRunYet(at span: SourceSpan) -> Diagnostic {
         Diagnostic(.error, "there is no run to check yet; 'expect' checks the last 'run'", at: span)
     }

@@ -24,7 +24,7 @@ public enum Army: Sendable, Equatable {
     }
 
     /// Whether `name` can be a general of this army (on demand: `C` or `L1`, `L2`, ...).
-    func admits(_ name: String) -> Bool {
+    public func admits(_ name: String) -> Bool {
         switch self {
         case .onDemand: name == "C" || Army.lieutenantNumber(of: name) != nil
         case .declared(let names): names.contains(name)

@@ -9,10 +9,10 @@ extension Session {
     func valueWarnings(_ kind: Statement.Kind) -> [Diagnostic] {
         switch kind {
         case .order(let value), .defaultValue(let value):
-            return isGeneralName(value.text) ? [.valueNamesAGeneral(value, inRule: false)] : []
+            return scenario.army.admits(value.text) ? [.valueNamesAGeneral(value, inRule: false)] : []
         case .faults(_, let rules):
             return rules.compactMap { rule in
-                guard case .lies(let value) = rule.behaviour, isGeneralName(value.text) else { return nil }
+                guard case .lies(let value) = rule.behaviour, scenario.army.admits(value.text) else { return nil }
                 return .valueNamesAGeneral(value, inRule: true)
             }
         case .verify(let verify):
@@ -21,16 +21,6 @@ extension Session {
         case .generalsCount, .generalsNamed, .commander, .loyal, .seed, .signatures, .links, .cut, .link, .channel, .partition,
             .timing, .delay, .timeout, .run, .sweep, .expect, .reset, .print, .load, .show, .export, .twoGenerals:
             return []
-        }
-    }
-
-    /// A name of the declared army, or of the numbered one a script gets on demand.
-    private func isGeneralName(_ text: String) -> Bool {
-        switch scenario.army {
-        case .declared(let names): return names.contains(text)
-        case .onDemand:
-            guard text != "C" else { return true }
-            return text.hasPrefix("L") && Int(text.dropFirst()).map { $0 >= 1 } == true
         }
     }
 
